@@ -1,0 +1,76 @@
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Weasel.Core;
+
+namespace Shipping.ServiceDefaults;
+
+public static class MartenDefaults
+{
+    /// <summary>
+    /// Marten on <c>ConnectionStrings:Postgres</c>, in the service's own schema (<c>Marten:Schema</c> overrides it,
+    /// which is how tests get a fresh schema each). JSON through System.Text.Json with enums as their names.
+    /// The async daemon runs in <c>Solo</c> mode unless <c>Marten:Daemon</c> is <c>Disabled</c>: exactly one
+    /// instance of each service runs projections and subscriptions (see DESIGN.md, HotCold is unavailable).
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddShippingMarten(
+        this IHostApplicationBuilder builder, string defaultSchema, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.GetRequiredConnectionString("Postgres");
+        var schema = builder.Configuration["Marten:Schema"] ?? defaultSchema;
+
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "postgres", _ => new PostgresHealthCheck(connectionString), HealthStatus.Unhealthy,
+            [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = schema;
+                options.Events.DatabaseSchemaName = schema;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        if (!string.Equals(builder.Configuration["Marten:Daemon"], "Disabled", StringComparison.OrdinalIgnoreCase))
+        {
+            marten.AddAsyncDaemon(DaemonMode.Solo);
+        }
+
+        return marten;
+    }
+
+    public static string GetRequiredConnectionString(this IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"ConnectionStrings:{name} is not configured. Set the environment variable ConnectionStrings__{name} " +
+                "(deploy/local/infra-up.sh writes it to its infra.env).");
+
+    private sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", exception);
+            }
+        }
+    }
+}
