@@ -1,0 +1,15 @@
+using Shipping.Notifications;
+using Shipping.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNotifications();
+
+var app = builder.Build();
+
+app.UseProblemDetailsForErrors();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+
+app.Run();

@@ -1,0 +1,30 @@
+using Marten.Events.Aggregation;
+using Shipping.Contracts;
+
+namespace Shipping.Timeline.Orders;
+
+/// <summary>Read model of an order's own facts, kept inline with its stream.</summary>
+public sealed class OrderDetails
+{
+    public Guid Id { get; set; }
+    public string OrderNumber { get; set; } = "";
+    public Customer Customer { get; set; } = new("", null, null, "en");
+    public DateOnly? PromisedDeliveryDate { get; set; }
+    public List<OrderShipment> Shipments { get; set; } = [];
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Order streams are keyed by order number within a tenant (Marten's conjoined tenancy scopes ids).</summary>
+    public static Guid IdFor(string orderNumber) => StableIds.From("order", orderNumber);
+}
+
+public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
+{
+    public static OrderDetails Create(OrderRegistered e) => new()
+    {
+        OrderNumber = e.OrderNumber,
+        Customer = e.Customer,
+        PromisedDeliveryDate = e.PromisedDeliveryDate,
+        Shipments = [.. e.Shipments],
+        RegisteredAt = e.RegisteredAt,
+    };
+}

@@ -1,0 +1,15 @@
+namespace Shipping.Timeline.Orders;
+
+/// <summary>The customer an order is for. Personal data: never logged.</summary>
+public sealed record Customer(string Name, string? Email, string? Phone, string Locale);
+
+/// <summary>A shipment as the order knows it.</summary>
+public sealed record OrderShipment(Guid ShipmentId, string Carrier, string TrackingNumber);
+
+/// <summary>A retailer registered an order (first event of the order's stream).</summary>
+public sealed record OrderRegistered(
+    string OrderNumber,
+    Customer Customer,
+    DateOnly? PromisedDeliveryDate,
+    IReadOnlyList<OrderShipment> Shipments,
+    DateTimeOffset RegisteredAt);

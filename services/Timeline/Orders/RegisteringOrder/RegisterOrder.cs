@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Shipping.Timeline.Orders.RegisteringOrder;
+
+/// <summary>Body of <c>POST /api/orders</c>. Dates are strings so a bad one is reported by field, not as unreadable JSON.</summary>
+public sealed record RegisterOrderRequest(
+    string? OrderNumber,
+    CustomerRequest? Customer,
+    string? PromisedDeliveryDate,
+    IReadOnlyList<ShipmentRequest?>? Shipments);
+
+public sealed record CustomerRequest(string? Name, string? Email, string? Phone, string? Locale);
+
+public sealed record ShipmentRequest(string? Carrier, string? TrackingNumber);
+
+/// <summary>A validated registration, normalised (carrier lower-case, tracking number without spaces, upper-case).</summary>
+public sealed record RegisterOrder(string OrderNumber, Customer Customer, DateOnly? PromisedDeliveryDate, IReadOnlyList<(string Carrier, string TrackingNumber)> Shipments)
+{
+    public static (RegisterOrder? Command, Dictionary<string, string[]> Errors) From(RegisterOrderRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        var orderNumber = request.OrderNumber?.Trim() ?? "";
+        if (!Patterns.OrderNumber().IsMatch(orderNumber))
+        {
+            errors["orderNumber"] = ["Required: 1 to 64 letters, digits or - _ . #"];
+        }
+
+        var customer = request.Customer;
+        if (customer is null)
+        {
+            errors["customer"] = ["The customer is required."];
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(customer.Name) || customer.Name.Length > 200)
+            {
+                errors["customer.name"] = ["Required, at most 200 characters."];
+            }
+
+            if (!string.IsNullOrEmpty(customer.Email) && !IsEmail(customer.Email))
+            {
+                errors["customer.email"] = ["Not an email address."];
+            }
+
+            if (!string.IsNullOrEmpty(customer.Phone) && !Patterns.E164().IsMatch(customer.Phone))
+            {
+                errors["customer.phone"] = ["Must be in E.164 form, e.g. +4915112345678."];
+            }
+
+            if (!string.IsNullOrEmpty(customer.Locale) && !IsLocale(customer.Locale))
+            {
+                errors["customer.locale"] = ["Not a locale, e.g. de-DE or en."];
+            }
+        }
+
+        DateOnly? promised = null;
+        if (!string.IsNullOrEmpty(request.PromisedDeliveryDate))
+        {
+            if (DateOnly.TryParseExact(request.PromisedDeliveryDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                promised = date;
+            }
+            else
+            {
+                errors["promisedDeliveryDate"] = ["Must be a date written yyyy-MM-dd."];
+            }
+        }
+
+        var shipments = new List<(string, string)>();
+        var requested = request.Shipments ?? [];
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var shipment = requested[i];
+            var carrier = shipment?.Carrier?.Trim().ToLowerInvariant() ?? "";
+            var trackingNumber = string.Concat((shipment?.TrackingNumber ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+            if (!Patterns.Carrier().IsMatch(carrier))
+            {
+                errors[$"shipments[{i}].carrier"] = ["Required: the carrier's name, e.g. dhl, ups, simulator."];
+            }
+
+            if (!Patterns.TrackingNumber().IsMatch(trackingNumber))
+            {
+                errors[$"shipments[{i}].trackingNumber"] = ["Required: 4 to 64 letters or digits."];
+            }
+
+            if (shipments.Contains((carrier, trackingNumber)))
+            {
+                errors[$"shipments[{i}]"] = ["This shipment is listed twice."];
+            }
+
+            shipments.Add((carrier, trackingNumber));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var locale = string.IsNullOrEmpty(customer!.Locale) ? "en" : CultureInfo.GetCultureInfo(customer.Locale).Name;
+        return (new RegisterOrder(
+            orderNumber,
+            new Customer(customer.Name!.Trim(), NullIfEmpty(customer.Email?.Trim()), NullIfEmpty(customer.Phone), locale),
+            promised,
+            shipments), errors);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static bool IsEmail(string value) =>
+        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value.Trim();
+
+    private static bool IsLocale(string value)
+    {
+        try
+        {
+            return !CultureInfo.GetCultureInfo(value, predefinedOnly: true).Equals(CultureInfo.InvariantCulture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}
+
+internal static partial class Patterns
+{
+    [GeneratedRegex(@"^[A-Za-z0-9\-_.#]{1,64}$")]
+    public static partial Regex OrderNumber();
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    public static partial Regex E164();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9\-]{1,31}$")]
+    public static partial Regex Carrier();
+
+    [GeneratedRegex(@"^[A-Z0-9]{4,64}$")]
+    public static partial Regex TrackingNumber();
+}

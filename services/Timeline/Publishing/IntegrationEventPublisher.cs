@@ -1,0 +1,102 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Shipping.Contracts;
+using Shipping.ServiceDefaults;
+using Shipping.Timeline.Shipments;
+
+namespace Shipping.Timeline.Publishing;
+
+/// <summary>
+/// Publishes integration events from the event store: a Marten subscription, run by the async daemon, checkpointed
+/// after each page. The event store is the outbox: only stored facts go out, and a fact stored before a crash is
+/// published after it (at least once; every message carries the stored event's id for consumers to de-duplicate).
+/// Stored events are mapped to Shipping.Contracts messages, never published as they are.
+/// </summary>
+public sealed class IntegrationEventPublisher : SubscriptionBase
+{
+    private readonly IServiceProvider _services;
+    private readonly ILogger<IntegrationEventPublisher> _logger;
+
+    public IntegrationEventPublisher(IServiceProvider services, ILogger<IntegrationEventPublisher> logger)
+    {
+        _services = services;
+        _logger = logger;
+        Name = "integration-events";
+        IncludeType<ShipmentOpened>();
+        IncludeType<StatusChanged>();
+        IncludeType<DelayDetected>();
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        var bus = _services.GetRequiredService<IBus>();
+        var store = _services.GetRequiredService<IDocumentStore>();
+        var shipments = await LoadShipmentsAsync(store, page.Events, cancellationToken);
+
+        foreach (var @event in page.Events)
+        {
+            if (!shipments.TryGetValue((@event.TenantId, @event.StreamId), out var shipment))
+            {
+                _logger.LogWarning("No shipment view for stream {StreamId}; event {EventId} not published", @event.StreamId, @event.Id);
+                continue;
+            }
+
+            object? message = @event.Data switch
+            {
+                ShipmentOpened e => new ShipmentRegistered(e.ShipmentId, @event.TenantId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate, e.OpenedAt),
+                StatusChanged e => new ShipmentStatusChanged(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,
+                    e.PreviousStatus, e.Status, e.Substatus, e.OccurredAt, e.CausedByEventId),
+                DelayDetected e => new ShipmentDelayed(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,
+                    e.Reason, e.PromisedDeliveryDate, e.PreviousEstimate, e.NewEstimate, e.DetectedAt),
+                _ => null,
+            };
+            if (message is not null)
+            {
+                await PublishUntilDoneAsync(bus, message, @event.Id, cancellationToken);
+            }
+        }
+
+        return NullChangeListener.Instance;
+    }
+
+    private static async Task<Dictionary<(string, Guid), ShipmentView>> LoadShipmentsAsync(
+        IDocumentStore store, IEnumerable<IEvent> events, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, Guid), ShipmentView>();
+        foreach (var tenant in events.GroupBy(e => e.TenantId))
+        {
+            await using var session = store.QuerySession(tenant.Key);
+            var views = await session.LoadManyAsync<ShipmentView>(ct, tenant.Select(e => e.StreamId).Distinct());
+            foreach (var view in views)
+            {
+                found[(tenant.Key, view.Id)] = view;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The broker being away must not skip a message: wait and try again until it is published or the daemon stops.</summary>
+    private async Task PublishUntilDoneAsync(IBus bus, object message, Guid eventId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await bus.Publish(message, message.GetType(), context => context.MessageId = eventId, ct);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(attempt, 5))));
+                _logger.LogWarning(e, "Publishing {MessageType} for event {EventId} failed (attempt {Attempt}); retrying in {Wait}", message.GetType().Name, eventId, attempt, wait);
+                await Task.Delay(wait, ct);
+            }
+        }
+    }
+}

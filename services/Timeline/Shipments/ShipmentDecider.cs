@@ -1,0 +1,75 @@
+using Shipping.Contracts;
+
+namespace Shipping.Timeline.Shipments;
+
+/// <summary>Pure decisions on a shipment: state + command + time in, events out.</summary>
+public static class ShipmentDecider
+{
+    /// <summary>
+    /// Records a carrier scan. A scan seen before changes nothing. An older scan takes its place in the
+    /// timeline without moving the status. The newest scan sets the status and may revise the estimate;
+    /// either may reveal a delay (DESIGN.md, "Delays": a late carrier estimate, an Exception or AttemptFail).
+    /// </summary>
+    public static IReadOnlyList<object> RecordCarrierEvent(Shipment shipment, TrackingEventObserved scan, DateTimeOffset now)
+    {
+        if (shipment.RecordedEventIds.Contains(scan.EventId))
+        {
+            return [];
+        }
+
+        var recorded = new CarrierEventRecorded(
+            scan.EventId, scan.Status, scan.Substatus, scan.RawCode, scan.RawDescription,
+            scan.OccurredAt, scan.Location, scan.CarrierEstimate, now);
+        var events = new List<object> { recorded };
+        var state = shipment.Apply(recorded);
+
+        var isNewest = state.Newest == ScanOrder.Of(recorded);
+        if (isNewest && state.Status != shipment.Status)
+        {
+            events.Add(new StatusChanged(shipment.Status, state.Status, state.Substatus, scan.OccurredAt, scan.EventId));
+        }
+
+        if (scan.CarrierEstimate is { } estimate
+            && (state.CarrierEstimateAsOf is not { } asOf || scan.OccurredAt >= asOf)
+            && estimate != state.CarrierEstimate)
+        {
+            var revised = new CarrierEstimateRevised(state.CarrierEstimate, estimate, scan.OccurredAt);
+            events.Add(revised);
+            state = state.Apply(revised);
+        }
+
+        if (state.IsFinished)
+        {
+            return events;
+        }
+
+        if (state.CarrierEstimate is { } current && state.PromisedDeliveryDate is { } promised && current.Date > promised)
+        {
+            AnnounceOnce(DelayReason.LateCarrierEstimate);
+        }
+
+        if (isNewest && scan.Status is TrackingStatus.Exception or TrackingStatus.AttemptFail)
+        {
+            AnnounceOnce(DelayReason.CarrierProblem);
+        }
+
+        return events;
+
+        // Each reason once per shipment, and again only when the estimate has moved by a day or more since.
+        void AnnounceOnce(DelayReason reason)
+        {
+            var estimateNow = state.CarrierEstimate;
+            if (state.AnnouncedDelays.TryGetValue(reason, out var announcedWith) && !MovedByADayOrMore(announcedWith, estimateNow))
+            {
+                return;
+            }
+
+            var detected = new DelayDetected(reason, state.PromisedDeliveryDate, announcedWith ?? shipment.CarrierEstimate, estimateNow, now);
+            events.Add(detected);
+            state = state.Apply(detected);
+        }
+    }
+
+    private static bool MovedByADayOrMore(DeliveryEstimate? before, DeliveryEstimate? after) =>
+        before is not null && after is not null && Math.Abs(after.DaysLaterThan(before.Date)) >= 1;
+}

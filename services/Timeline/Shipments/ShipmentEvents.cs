@@ -1,0 +1,32 @@
+using Shipping.Contracts;
+
+namespace Shipping.Timeline.Shipments;
+
+// The facts on a shipment's stream. Internal to Timeline: Publishing maps them to Shipping.Contracts messages.
+
+/// <summary>First event of a shipment's stream.</summary>
+public sealed record ShipmentOpened(
+    Guid ShipmentId, string OrderNumber, string Carrier, string TrackingNumber, DateOnly? PromisedDeliveryDate, DateTimeOffset OpenedAt);
+
+/// <summary>A carrier scan, recorded once (by its stable id) in its place in time.</summary>
+public sealed record CarrierEventRecorded(
+    Guid EventId,
+    TrackingStatus Status,
+    TrackingSubstatus Substatus,
+    string RawCode,
+    string RawDescription,
+    DateTimeOffset OccurredAt,
+    EventLocation? Location,
+    DeliveryEstimate? CarrierEstimate,
+    DateTimeOffset RecordedAt);
+
+/// <summary>The current canonical status moved, because of the newest scan.</summary>
+public sealed record StatusChanged(
+    TrackingStatus PreviousStatus, TrackingStatus Status, TrackingSubstatus Substatus, DateTimeOffset OccurredAt, Guid CausedByEventId);
+
+/// <summary>The carrier's delivery estimate changed (only a scan at least as new as the last estimate's may change it).</summary>
+public sealed record CarrierEstimateRevised(DeliveryEstimate? Previous, DeliveryEstimate Current, DateTimeOffset AsOf);
+
+/// <summary>A delay was detected and is to be announced.</summary>
+public sealed record DelayDetected(
+    DelayReason Reason, DateOnly? PromisedDeliveryDate, DeliveryEstimate? PreviousEstimate, DeliveryEstimate? NewEstimate, DateTimeOffset DetectedAt);

@@ -1,0 +1,55 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using JasperFx.MultiTenancy;
+using MassTransit;
+using Microsoft.AspNetCore.Authentication;
+using Shipping.ServiceDefaults;
+using Shipping.Timeline.Orders;
+using Shipping.Timeline.Orders.RegisteringOrder;
+using Shipping.Timeline.Publishing;
+using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Shipments.RecordingCarrierEvent;
+using Shipping.Timeline.Tenancy;
+using Shipping.Timeline.Timelines.GettingOrderTimeline;
+
+namespace Shipping.Timeline;
+
+public static class TimelineExtensions
+{
+    public static WebApplicationBuilder AddTimeline(this WebApplicationBuilder builder)
+    {
+        builder.AddShippingMarten("timeline", options =>
+            {
+                // Every retailer's data is its own: documents and events are tenanted, and a stream id is unique per tenant.
+                options.Policies.AllDocumentsAreMultiTenanted();
+                options.Events.TenancyStyle = TenancyStyle.Conjoined;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+
+                options.Projections.LiveStreamAggregation<Shipment>();
+                options.Projections.Add<ShipmentViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber);
+            })
+            .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
+
+        builder.AddShippingMassTransit("timeline", bus =>
+            bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>());
+
+        builder.Services.AddSingleton<TenantKeys>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapTimelineApi(this WebApplication app)
+    {
+        var orders = app.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
+        orders.MapRegisterOrder();
+        orders.MapOrderTimeline();
+        return app;
+    }
+}

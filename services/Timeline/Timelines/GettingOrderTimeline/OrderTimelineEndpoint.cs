@@ -1,0 +1,48 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shipping.Contracts;
+using Shipping.Timeline.Orders;
+using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Tenancy;
+
+namespace Shipping.Timeline.Timelines.GettingOrderTimeline;
+
+public static class OrderTimelineEndpoint
+{
+    public static RouteGroupBuilder MapOrderTimeline(this RouteGroupBuilder orders)
+    {
+        orders.MapGet("/{orderNumber}/timeline", GetAsync)
+            .WithName("GetOrderTimeline")
+            .WithSummary("The order's shipments with their current status and their carrier events in time order.");
+        return orders;
+    }
+
+    private static async Task<Results<Ok<OrderTimeline>, ProblemHttpResult>> GetAsync(
+        string orderNumber, HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(http.User.TenantId());
+        var order = await session.LoadAsync<OrderDetails>(OrderDetails.IdFor(orderNumber.Trim()), ct);
+        if (order is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.");
+        }
+
+        var ids = order.Shipments.Select(s => s.ShipmentId).ToArray();
+        var shipments = await session.LoadManyAsync<ShipmentView>(ct, ids);
+        return TypedResults.Ok(new OrderTimeline(
+            order.OrderNumber,
+            order.PromisedDeliveryDate,
+            order.RegisteredAt,
+            shipments.OrderBy(s => Array.IndexOf(ids, s.Id)).Select(ShipmentTimeline.From).ToList()));
+    }
+}
+
+public sealed record OrderTimeline(string OrderNumber, DateOnly? PromisedDeliveryDate, DateTimeOffset RegisteredAt, IReadOnlyList<ShipmentTimeline> Shipments);
+
+public sealed record ShipmentTimeline(
+    Guid ShipmentId, string Carrier, string TrackingNumber, TrackingStatus Status, TrackingSubstatus Substatus,
+    DeliveryEstimate? CarrierEstimate, IReadOnlyList<TimelineEntry> Events, IReadOnlyList<DelayEntry> Delays)
+{
+    public static ShipmentTimeline From(ShipmentView view) =>
+        new(view.Id, view.Carrier, view.TrackingNumber, view.Status, view.Substatus, view.CarrierEstimate, view.Events, view.Delays);
+}

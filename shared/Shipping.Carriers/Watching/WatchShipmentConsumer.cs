@@ -1,0 +1,43 @@
+using JasperFx;
+using MassTransit;
+using Shipping.Contracts;
+
+namespace Shipping.Carriers.Watching;
+
+/// <summary>Starts watching every shipment registered for this adapter's carrier.</summary>
+public sealed class WatchShipmentConsumer(ParcelWatchList watchList, CarrierIdentity carrier) : IConsumer<ShipmentRegistered>
+{
+    public async Task Consume(ConsumeContext<ShipmentRegistered> context)
+    {
+        if (!carrier.Handles(context.Message.Carrier))
+        {
+            return;
+        }
+
+        await watchList.WatchAsync(context.Message, context, context.CancellationToken);
+    }
+}
+
+public sealed class WatchShipmentConsumerDefinition : ConsumerDefinition<WatchShipmentConsumer>
+{
+    public WatchShipmentConsumerDefinition() => ConcurrentMessageLimit = 8;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<WatchShipmentConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Incremental(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+            retry.Handle<JasperFx.ConcurrencyException>();
+            retry.Handle<DocumentAlreadyExistsException>();
+            retry.Handle<Npgsql.NpgsqlException>();
+            retry.Handle<TimeoutException>();
+        });
+}
+
+/// <summary>The carrier this adapter speaks for, as written in shipments (<c>"simulator"</c>, <c>"dhl"</c>, …).</summary>
+public sealed record CarrierIdentity(string Name)
+{
+    public bool Handles(string carrier) => string.Equals(carrier, Name, StringComparison.OrdinalIgnoreCase);
+}
