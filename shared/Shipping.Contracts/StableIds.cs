@@ -11,12 +11,13 @@ public static class StableIds
 {
     /// <summary>
     /// Id of a carrier scan: carrier + tracking number + event instant + carrier code, hashed.
-    /// The instant is taken in UTC, so the same scan written with two different offsets is one scan.
+    /// The instant is taken in UTC, so the same scan written with two different offsets is one scan, and the
+    /// tracking number is normalised (<see cref="TrackingNumbers.Normalise"/>).
     /// </summary>
     public static Guid ForCarrierScan(string carrier, string trackingNumber, DateTimeOffset occurredAt, string rawCode) =>
         From("scan",
             carrier.ToLowerInvariant(),
-            trackingNumber.Trim().ToUpperInvariant(),
+            TrackingNumbers.Normalise(trackingNumber),
             occurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             rawCode.Trim().ToUpperInvariant());
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Shipping.Contracts;
 
 namespace Shipping.Timeline.Orders.RegisteringOrder;
 
@@ -75,7 +76,7 @@ public sealed record RegisterOrder(string OrderNumber, Customer Customer, DateOn
         {
             var shipment = requested[i];
             var carrier = shipment?.Carrier?.Trim().ToLowerInvariant() ?? "";
-            var trackingNumber = string.Concat((shipment?.TrackingNumber ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+            var trackingNumber = TrackingNumbers.Normalise(shipment?.TrackingNumber ?? "");
             if (!Patterns.Carrier().IsMatch(carrier))
             {
                 errors[$"shipments[{i}].carrier"] = ["Required: the carrier's name, e.g. dhl, ups, simulator."];

@@ -1,0 +1,54 @@
+using Shipping.Contracts;
+using Shipping.Timeline.Shipments;
+
+namespace Shipping.Timeline.Tests;
+
+/// <summary>Given events on a shipment's stream, when a scan is recorded, then these events are decided.</summary>
+internal sealed class ShipmentSpecification
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateOnly Promised = new(2026, 11, 26);
+    private static readonly Guid ShipmentId = Guid.NewGuid();
+
+    private Shipment _state = Shipment.Create(new ShipmentOpened(ShipmentId, "1001", "simulator", "SIM1", Promised, Now.AddDays(-2)));
+
+    public static TrackingEventObserved Scan(
+        TrackingStatus status, DateTimeOffset at, DeliveryEstimate? estimate = null, string? code = null,
+        TrackingSubstatus substatus = TrackingSubstatus.Unspecified)
+    {
+        code ??= status.ToString().ToUpperInvariant();
+        return new TrackingEventObserved(
+            StableIds.ForCarrierScan("simulator", "SIM1", at, code), "demo", "simulator", "SIM1",
+            status, substatus, code, code, at, new EventLocation("Leipzig", "04435", "DE"), estimate, at);
+    }
+
+    public ShipmentSpecification Given(params TrackingEventObserved[] scans)
+    {
+        foreach (var scan in scans)
+        {
+            When(scan);
+        }
+
+        return this;
+    }
+
+    public IReadOnlyList<object> When(TrackingEventObserved scan)
+    {
+        var events = ShipmentDecider.RecordCarrierEvent(_state, scan, Now);
+        foreach (var e in events)
+        {
+            _state = e switch
+            {
+                CarrierEventRecorded r => _state.Apply(r),
+                CarrierEstimateRevised r => _state.Apply(r),
+                DelayDetected d => _state.Apply(d),
+                StatusChanged s => _state.Apply(s),
+                _ => throw new InvalidOperationException($"Unexpected event {e.GetType().Name}"),
+            };
+        }
+
+        return events;
+    }
+
+    public Shipment State => _state;
+}
