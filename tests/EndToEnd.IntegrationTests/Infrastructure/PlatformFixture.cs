@@ -1,0 +1,145 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Shipping.Carriers.Simulator;
+using Shipping.Carriers.Watching;
+using Shipping.Carriers.Webhooks;
+using Shipping.Notifications.Alerts;
+using Shipping.Timeline.Orders;
+using Shipping.Timeline.Timelines.GettingOrderTimeline;
+
+namespace Shipping.EndToEnd.IntegrationTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
+
+/// <summary>
+/// The thin slice, whole: Simulator adapter, Timeline and Notifications, each a real host, talking through a real
+/// RabbitMQ (a virtual host of this run's own) and storing in a real PostgreSQL (schemas of this run's own).
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string AcmeKey = "acme-test-key";
+    public const string GlobexKey = "globex-test-key";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly string _run = Guid.NewGuid().ToString("N")[..10];
+    private RabbitMqVirtualHost? _vhost;
+
+    public ServiceFactory<OrderDetails> Timeline { get; private set; } = null!;
+    public ServiceFactory<DueAlert> Notifications { get; private set; } = null!;
+    public ServiceFactory<SimulatorOptions> Simulator { get; private set; } = null!;
+    public ActivityRecorder Activities { get; } = new();
+
+    private string[] Schemas => [$"it_{_run}_timeline", $"it_{_run}_notifications", $"it_{_run}_simulator"];
+
+    public async Task InitializeAsync()
+    {
+        _vhost = await RabbitMqVirtualHost.CreateAsync(LocalInfrastructure.RabbitMq, $"shipping-test-{_run}");
+        Dictionary<string, string> Settings(string schema) => new()
+        {
+            ["ConnectionStrings:Postgres"] = LocalInfrastructure.Postgres,
+            ["ConnectionStrings:RabbitMq"] = _vhost.Uri,
+            ["Marten:Schema"] = schema,
+            ["Tenants:acme:ApiKeys:0"] = AcmeKey,
+            ["Tenants:globex:ApiKeys:0"] = GlobexKey,
+        };
+
+        Timeline = new ServiceFactory<OrderDetails>(Settings(Schemas[0]), new ConsumedMessages());
+        Notifications = new ServiceFactory<DueAlert>(Settings(Schemas[1]), new ConsumedMessages());
+        Simulator = new ServiceFactory<SimulatorOptions>(Settings(Schemas[2]), new ConsumedMessages());
+
+        // Creating a client starts the host: Marten applies its schema, MassTransit declares its queues.
+        foreach (var start in new Action[] { () => Timeline.CreateClient(), () => Notifications.CreateClient(), () => Simulator.CreateClient() })
+        {
+            start();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        await Notifications.DisposeAsync();
+        await Timeline.DisposeAsync();
+        Activities.Dispose();
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(LocalInfrastructure.Postgres);
+        await connection.OpenAsync();
+        foreach (var schema in Schemas)
+        {
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    public HttpClient TimelineClient(string apiKey = AcmeKey)
+    {
+        var client = Timeline.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public static string NewTrackingNumber() => "SIM" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+
+    public static string NewOrderNumber() => "IT-" + Guid.NewGuid().ToString("N")[..10];
+
+    public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string promised = "2026-11-26", string apiKey = AcmeKey)
+    {
+        var response = await TimelineClient(apiKey).PostAsJsonAsync("/api/orders", new
+        {
+            orderNumber,
+            customer = new { name = "Erika Mustermann", email = "erika@example.com", phone = "+4915112345678", locale = "de-DE" },
+            promisedDeliveryDate = promised,
+            shipments = new[] { new { carrier = "simulator", trackingNumber } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+
+        // The adapter learns of the shipment through the bus (ShipmentRegistered, published by Timeline's subscription).
+        var watchList = Simulator.Services.GetRequiredService<ParcelWatchList>();
+        await Eventually.Get(() => watchList.FindAsync(trackingNumber, default), p => p?.Watchers.Count > 0, $"the simulator to watch {trackingNumber}");
+    }
+
+    public static string ScanBody(string trackingNumber, string code, string at, string? estimate = null) =>
+        JsonSerializer.Serialize(new
+        {
+            trackingNumber,
+            events = new[] { new { code, at, description = $"{code} at the Leipzig hub", location = new { city = "Leipzig", postalCode = "04435", country = "DE" } } },
+            estimatedDelivery = estimate,
+        });
+
+    public string Sign(string body) =>
+        WebhookSignature.SignHexSha256(Simulator.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.WebhookSecret, Encoding.UTF8.GetBytes(body));
+
+    public Task<HttpResponseMessage> PostScanAsync(string body, string? signature = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/simulator") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Simulator-Signature", signature ?? Sign(body));
+        return Simulator.CreateClient().SendAsync(request);
+    }
+
+    public async Task<OrderTimeline?> TimelineAsync(string orderNumber, string apiKey = AcmeKey)
+    {
+        var response = await TimelineClient(apiKey).GetAsync($"/api/orders/{orderNumber}/timeline");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<OrderTimeline>(Json);
+    }
+
+    public async Task<IReadOnlyList<DueAlert>?> DueAlertsAsync(Guid shipmentId)
+    {
+        await using var session = Notifications.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<DueAlert>().Where(a => a.ShipmentId == shipmentId).ToListAsync();
+    }
+}
