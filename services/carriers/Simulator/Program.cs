@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Shipping.Carriers;
 using Shipping.Carriers.Simulator;
 using Shipping.Carriers.Simulator.Journeys;
@@ -12,11 +13,16 @@ builder.AddSimulator();
 
 var app = builder.Build();
 
+if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.WebhookSecret))
+{
+    app.Logger.LogWarning("Simulator:WebhookSecret is not set: every simulator webhook will be refused with 401");
+}
+
 app.UseProblemDetailsForErrors();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSimulatorWebhook();
-if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value.Journeys.Enabled)
+if (app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.Journeys.Enabled)
 {
     app.MapJourneys();
 }
