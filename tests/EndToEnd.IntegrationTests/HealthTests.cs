@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
+using Shipping.Testing;
 using Shipping.ServiceDefaults;
 
 namespace Shipping.EndToEnd.IntegrationTests;

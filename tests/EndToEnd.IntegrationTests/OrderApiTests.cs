@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
+using Shipping.Testing;
 
 namespace Shipping.EndToEnd.IntegrationTests;
 

@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Shipping.Carriers.Webhooks;
 using Shipping.Contracts;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
+using Shipping.Testing;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.EndToEnd.IntegrationTests;
@@ -49,14 +51,34 @@ public class ThinSliceTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task SameWebhookTwice_IsRecordedOnce()
+    public async Task SameWebhookTwice_IsPublishedOnce_AndRecordedOnce()
     {
         var (order, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());
         await platform.RegisterOrderAsync(order, tracking);
         var body = PlatformFixture.ScanBody(tracking, "ARRIVED", At);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await platform.PostScanAsync(body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await platform.PostScanAsync(body)).StatusCode);
+        var first = await platform.PostScanAsync(body);
+        var second = await platform.PostScanAsync(body);
+
+        Assert.Equal(1, (await first.Content.ReadFromJsonAsync<WebhookReceipt>())!.Published);
+        Assert.Equal(0, (await second.Content.ReadFromJsonAsync<WebhookReceipt>())!.Published);
+        var shipment = (await Eventually.Get(() => platform.TimelineAsync(order), t => t?.Shipments[0].Events.Count == 1, "the scan")).Shipments[0];
+        Assert.Equal("ARRIVED", Assert.Single(shipment.Events).RawCode);
+    }
+
+    [Fact]
+    public async Task RedeliveredScan_IsRecordedOnce()
+    {
+        var (order, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());
+        await platform.RegisterOrderAsync(order, tracking);
+        var at = DateTimeOffset.Parse(At);
+        var scan = new TrackingEventObserved(
+            StableIds.ForCarrierScan("simulator", tracking, at, "ARRIVED"), "acme", "simulator", tracking,
+            TrackingStatus.InTransit, TrackingSubstatus.Arrived, "ARRIVED", "Arrived", at, null, null, at);
+        var bus = platform.Simulator.Services.GetRequiredService<MassTransit.IBus>();
+
+        await bus.Publish(scan);
+        await bus.Publish(scan);
 
         await Eventually.Until(
             () => platform.Timeline.Consumed.Count<TrackingEventObserved>(m => m.TrackingNumber == tracking) == 2,

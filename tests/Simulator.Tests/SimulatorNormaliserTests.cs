@@ -67,7 +67,6 @@ public class SimulatorNormaliserTests
         var result = _normaliser.Normalise(Payload("2026-11-23T09:15:00+01:00"));
 
         var scan = Assert.Single(result.Scans);
-        Assert.Equal("SIM123", result.TrackingNumber);
         Assert.Equal("SIM123", scan.TrackingNumber);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 15, 0, TimeSpan.FromHours(1)), scan.OccurredAt);
         Assert.Equal(TimeSpan.FromHours(1), scan.OccurredAt.Offset);

@@ -8,8 +8,8 @@ using Shipping.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddCarrierAdapter(SimulatorOptions.Carrier);
 builder.AddSimulator();
+builder.AddCarrierAdapter(SimulatorOptions.Carrier, "the simulated carrier");
 
 var app = builder.Build();
 

@@ -10,6 +10,19 @@ public sealed class SimulatorOptions
 
     public JourneyOptions Journeys { get; set; } = new();
 
+    public DeliveryChangeOptions DeliveryChanges { get; set; } = new();
+
+    public sealed class DeliveryChangeOptions
+    {
+        /// <summary>Kinds of change the simulated carrier refuses (none by default).</summary>
+        public List<Contracts.DeliveryChangeKind> Refuse { get; set; } = [];
+
+        public string RefusalReason { get; set; } = "The carrier cannot make this change for this parcel.";
+
+        /// <summary>The "carrier's own page" a refusal points to.</summary>
+        public string? SelfServiceUrl { get; set; } = "https://simulator.example/redirect";
+    }
+
     public sealed class JourneyOptions
     {
         /// <summary>Whether <c>POST /api/journeys</c> plays demo journeys (on in Development).</summary>

@@ -2,57 +2,90 @@ using JasperFx;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Shipping.Carriers.Polling;
 using Shipping.Carriers.Publishing;
 using Shipping.Contracts;
 
 namespace Shipping.Carriers.Watching;
 
 /// <summary>
-/// The adapter's list of parcels to watch, in PostgreSQL. Routes incoming scans to the tenants watching the
-/// parcel, parks scans for parcels nobody has registered yet, and releases them when a shipment registers.
-/// Every change is a read-modify-write of one <see cref="WatchedParcel"/> under optimistic concurrency,
-/// retried on conflict. Messages are published before the document is saved: after a crash in between, the
-/// scan is published again, and downstream de-duplicates it by its event id.
+/// The adapter's list of parcels to watch, in PostgreSQL. Routes incoming scans (webhook or poll) to the tenants
+/// watching the parcel, publishing each scan once; parks scans for parcels nobody has registered yet and releases
+/// them when a shipment registers; starts and stops the parcel's polling schedule in the same transaction.
+/// Every change is a read-modify-write of one <see cref="WatchedParcel"/> under optimistic concurrency, retried on
+/// conflict. Messages go out before the document is saved: after a crash in between, a scan is published again,
+/// and downstream de-duplicates it by its event id.
 /// </summary>
-public sealed class ParcelWatchList(IDocumentStore store, TimeProvider time, ILogger<ParcelWatchList> logger)
+public sealed class ParcelWatchList(IDocumentStore store, PollSchedule schedule, TimeProvider time, ILogger<ParcelWatchList> logger)
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 8;
 
-    /// <summary>Publishes <paramref name="scans"/> of one parcel to every tenant watching it, or parks them.</summary>
-    /// <returns>How many tenants the scans went to (0 when they were parked).</returns>
-    public Task<int> RouteAsync(string trackingNumber, IReadOnlyCollection<CarrierScan> scans, IPublishEndpoint publisher, CancellationToken ct) =>
+    /// <summary>Publishes the new scans of one parcel to every tenant watching it, or parks them.</summary>
+    public Task<RouteResult> RouteAsync(
+        string trackingNumber, IReadOnlyCollection<CarrierScan> scans, IPublishEndpoint publisher, CancellationToken ct, string? selfServiceUrl = null) =>
         WithRetriesAsync(TrackingNumbers.Normalise(trackingNumber), async (session, parcel, isNew) =>
         {
+            var fresh = parcel.Unpublished(scans);
+            var wasFinal = parcel.LastStatus is { } before && PollingPolicy.IsFinal(before);
+            parcel.Observe(fresh);
+            parcel.SelfServiceUrl = selfServiceUrl ?? parcel.SelfServiceUrl;
+
+            RouteResult result;
             if (parcel.Watchers.Count > 0)
             {
-                await ScanPublisher.PublishAsync(publisher, parcel.Watchers, scans, time.GetUtcNow(), ct);
-                return parcel.Watchers.Count;
+                await ScanPublisher.PublishAsync(publisher, parcel.Watchers, fresh, time.GetUtcNow(), ct);
+                parcel.MarkPublished(fresh);
+                result = new RouteResult(fresh.Count, parcel.Watchers.Select(w => w.TenantId).Distinct().Count(), 0);
+            }
+            else
+            {
+                parcel.Park(fresh);
+                result = new RouteResult(0, 0, fresh.Count);
+                if (fresh.Count > 0)
+                {
+                    logger.LogInformation("Parked {Count} scan(s): no shipment registered for this tracking number yet", fresh.Count);
+                }
             }
 
-            parcel.Park(scans);
-            Save(session, parcel, isNew);
-            logger.LogInformation("Parked {Count} scan(s): no shipment registered for this tracking number yet", scans.Count);
-            return 0;
+            if (!wasFinal && parcel.LastStatus is { } now && PollingPolicy.IsFinal(now))
+            {
+                session.QueueSqlCommand(schedule.StopSql, now.ToString(), parcel.Id);
+            }
+
+            if (isNew || fresh.Count > 0 || selfServiceUrl is not null)
+            {
+                Save(session, parcel, isNew);
+            }
+
+            return result;
         }, ct);
 
-    /// <summary>Adds a watcher for a registered shipment and hands it every scan parked so far.</summary>
+    /// <summary>Adds a watcher for a registered shipment, hands it every scan seen so far, and starts polling.</summary>
     public Task WatchAsync(ShipmentRegistered registered, IPublishEndpoint publisher, CancellationToken ct) =>
         WithRetriesAsync(TrackingNumbers.Normalise(registered.TrackingNumber), async (session, parcel, isNew) =>
         {
             var watcher = new ParcelWatcher(registered.TenantId, registered.ShipmentId, registered.OrderNumber, time.GetUtcNow());
             if (parcel.Watchers.Any(w => w.TenantId == watcher.TenantId && w.ShipmentId == watcher.ShipmentId))
             {
-                return 0; // a redelivered ShipmentRegistered
+                return RouteResult.Nothing; // a redelivered ShipmentRegistered
             }
 
             parcel.Watchers.Add(watcher);
             if (parcel.Parked.Count > 0)
             {
                 await ScanPublisher.PublishAsync(publisher, [watcher], parcel.Parked, time.GetUtcNow(), ct);
+                parcel.MarkPublished(parcel.Parked);
+                parcel.Parked.Clear();
+            }
+
+            if (parcel.LastStatus is not { } status || !PollingPolicy.IsFinal(status))
+            {
+                // First lookup within the next half minute, spread so a burst of registrations is not a burst of calls.
+                session.QueueSqlCommand(schedule.WatchSql, parcel.Id, time.GetUtcNow().AddSeconds(Random.Shared.Next(0, 30)));
             }
 
             Save(session, parcel, isNew);
-            return 1;
+            return new RouteResult(0, 1, 0);
         }, ct);
 
     public async Task<WatchedParcel?> FindAsync(string trackingNumber, CancellationToken ct)
@@ -61,7 +94,7 @@ public sealed class ParcelWatchList(IDocumentStore store, TimeProvider time, ILo
         return await session.LoadAsync<WatchedParcel>(TrackingNumbers.Normalise(trackingNumber), ct);
     }
 
-    private void Save(IDocumentSession session, WatchedParcel parcel, bool isNew)
+    private static void Save(IDocumentSession session, WatchedParcel parcel, bool isNew)
     {
         if (isNew)
         {
@@ -73,8 +106,8 @@ public sealed class ParcelWatchList(IDocumentStore store, TimeProvider time, ILo
         }
     }
 
-    private async Task<int> WithRetriesAsync(
-        string id, Func<IDocumentSession, WatchedParcel, bool, Task<int>> change, CancellationToken ct)
+    private async Task<RouteResult> WithRetriesAsync(
+        string id, Func<IDocumentSession, WatchedParcel, bool, Task<RouteResult>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -90,8 +123,14 @@ public sealed class ParcelWatchList(IDocumentStore store, TimeProvider time, ILo
             catch (Exception e) when (e is JasperFx.ConcurrencyException or DocumentAlreadyExistsException && attempt < MaxAttempts)
             {
                 logger.LogDebug("Watch list conflict on attempt {Attempt}; retrying", attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), ct);
             }
         }
     }
+}
+
+/// <summary>What routing did: scans published, to how many tenants, and how many were parked.</summary>
+public sealed record RouteResult(int Published, int Tenants, int Parked)
+{
+    public static readonly RouteResult Nothing = new(0, 0, 0);
 }

@@ -36,8 +36,8 @@ public sealed class WatchShipmentConsumerDefinition : ConsumerDefinition<WatchSh
         });
 }
 
-/// <summary>The carrier this adapter speaks for, as written in shipments (<c>"simulator"</c>, <c>"dhl"</c>, …).</summary>
-public sealed record CarrierIdentity(string Name)
+/// <summary>The carrier this adapter speaks for, as written in shipments (<c>"simulator"</c>, <c>"dhl"</c>, …), and as people call it.</summary>
+public sealed record CarrierIdentity(string Name, string DisplayName)
 {
     public bool Handles(string carrier) => string.Equals(carrier, Name, StringComparison.OrdinalIgnoreCase);
 }

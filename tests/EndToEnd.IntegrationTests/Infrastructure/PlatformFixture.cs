@@ -5,10 +5,10 @@ using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Shipping.Carriers.Simulator;
 using Shipping.Carriers.Watching;
 using Shipping.Carriers.Webhooks;
+using Shipping.Testing;
 using Shipping.Notifications.Alerts;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Timelines.GettingOrderTimeline;
@@ -32,31 +32,27 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly string _run = Guid.NewGuid().ToString("N")[..10];
-    private RabbitMqVirtualHost? _vhost;
+    private TestInfrastructure? _infrastructure;
 
     public ServiceFactory<OrderDetails> Timeline { get; private set; } = null!;
     public ServiceFactory<DueAlert> Notifications { get; private set; } = null!;
     public ServiceFactory<SimulatorOptions> Simulator { get; private set; } = null!;
     public ActivityRecorder Activities { get; } = new();
 
-    private string[] Schemas => [$"it_{_run}_timeline", $"it_{_run}_notifications", $"it_{_run}_simulator"];
-
     public async Task InitializeAsync()
     {
-        _vhost = await RabbitMqVirtualHost.CreateAsync(LocalInfrastructure.RabbitMq, $"shipping-test-{_run}");
-        Dictionary<string, string> Settings(string schema) => new()
+        _infrastructure = await TestInfrastructure.CreateAsync();
+        Dictionary<string, string> Settings(string name)
         {
-            ["ConnectionStrings:Postgres"] = LocalInfrastructure.Postgres,
-            ["ConnectionStrings:RabbitMq"] = _vhost.Uri,
-            ["Marten:Schema"] = schema,
-            ["Tenants:acme:ApiKeys:0"] = AcmeKey,
-            ["Tenants:globex:ApiKeys:0"] = GlobexKey,
-        };
+            var settings = _infrastructure.Settings(name);
+            settings["Tenants:acme:ApiKeys:0"] = AcmeKey;
+            settings["Tenants:globex:ApiKeys:0"] = GlobexKey;
+            return settings;
+        }
 
-        Timeline = new ServiceFactory<OrderDetails>(Settings(Schemas[0]), new ConsumedMessages());
-        Notifications = new ServiceFactory<DueAlert>(Settings(Schemas[1]), new ConsumedMessages());
-        Simulator = new ServiceFactory<SimulatorOptions>(Settings(Schemas[2]), new ConsumedMessages());
+        Timeline = new ServiceFactory<OrderDetails>(Settings("timeline"));
+        Notifications = new ServiceFactory<DueAlert>(Settings("notifications"));
+        Simulator = new ServiceFactory<SimulatorOptions>(Settings("simulator"));
 
         // Creating a client starts the host: Marten applies its schema, MassTransit declares its queues.
         foreach (var start in new Action[] { () => Timeline.CreateClient(), () => Notifications.CreateClient(), () => Simulator.CreateClient() })
@@ -71,17 +67,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Notifications.DisposeAsync();
         await Timeline.DisposeAsync();
         Activities.Dispose();
-        if (_vhost is not null)
+        if (_infrastructure is not null)
         {
-            await _vhost.DisposeAsync();
-        }
-
-        await using var connection = new NpgsqlConnection(LocalInfrastructure.Postgres);
-        await connection.OpenAsync();
-        foreach (var schema in Schemas)
-        {
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _infrastructure.DisposeAsync();
         }
     }
 

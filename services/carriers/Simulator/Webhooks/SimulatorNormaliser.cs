@@ -40,7 +40,7 @@ public sealed class SimulatorNormaliser(ILogger<SimulatorNormaliser> logger)
     /// The scans in the payload, in the order given. The payload's <c>estimatedDelivery</c> is the carrier's
     /// estimate as of its newest event, so it goes on that one.
     /// </summary>
-    public NormalisedPayload Normalise(SimulatorWebhookPayload payload)
+    public NormalisedScans Normalise(SimulatorWebhookPayload payload)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(payload.TrackingNumber))
@@ -100,7 +100,7 @@ public sealed class SimulatorNormaliser(ILogger<SimulatorNormaliser> logger)
 
         if (errors.Count > 0)
         {
-            return NormalisedPayload.Invalid(errors);
+            return NormalisedScans.Invalid(errors);
         }
 
         var newest = parsed.MaxBy(p => p.At).At;
@@ -112,16 +112,6 @@ public sealed class SimulatorNormaliser(ILogger<SimulatorNormaliser> logger)
                 SimulatorOptions.Carrier, payload.TrackingNumber!, canonical.Status, canonical.Substatus,
                 code, p.Event.Description ?? code, p.At, p.Location, p.At == newest ? estimate : null);
         }).ToList();
-        return NormalisedPayload.Valid(TrackingNumbers.Normalise(payload.TrackingNumber!), scans);
+        return NormalisedScans.Valid(scans);
     }
-}
-
-public sealed record NormalisedPayload(string TrackingNumber, IReadOnlyList<CarrierScan> Scans, IDictionary<string, string[]> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
-
-    public static NormalisedPayload Valid(string trackingNumber, IReadOnlyList<CarrierScan> scans) =>
-        new(trackingNumber, scans, new Dictionary<string, string[]>());
-
-    public static NormalisedPayload Invalid(IDictionary<string, string[]> errors) => new("", [], errors);
 }

@@ -1,4 +1,4 @@
-namespace Shipping.EndToEnd.IntegrationTests.Infrastructure;
+namespace Shipping.Testing;
 
 public static class Eventually
 {

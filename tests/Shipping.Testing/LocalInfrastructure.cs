@@ -1,4 +1,4 @@
-namespace Shipping.EndToEnd.IntegrationTests.Infrastructure;
+namespace Shipping.Testing;
 
 /// <summary>
 /// Where the real PostgreSQL and RabbitMQ are: the environment (as deploy/local/test.sh exports them), or else the

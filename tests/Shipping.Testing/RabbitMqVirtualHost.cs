@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Shipping.ServiceDefaults;
 
-namespace Shipping.EndToEnd.IntegrationTests.Infrastructure;
+namespace Shipping.Testing;
 
 /// <summary>
 /// A RabbitMQ virtual host of the test run's own, made and removed through the management API, so the tests'

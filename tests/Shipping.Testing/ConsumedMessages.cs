@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Shipping.EndToEnd.IntegrationTests.Infrastructure;
+namespace Shipping.Testing;
 
 /// <summary>
 /// Records every message a host's consumers finished with, so a test can wait for "consumed" instead of sleeping.

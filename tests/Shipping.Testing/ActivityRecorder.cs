@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Shipping.EndToEnd.IntegrationTests.Infrastructure;
+namespace Shipping.Testing;
 
 /// <summary>Collects every finished span of the test process, as an OpenTelemetry exporter would see them.</summary>
 public sealed class ActivityRecorder : IDisposable
