@@ -14,6 +14,20 @@ public static class SpecFiles
 
     public static byte[] ReadBytes(string relative) => File.ReadAllBytes(PathOf(relative));
 
+    /// <summary>
+    /// A YAML spec (an OpenAPI document) as a JSON tree, to reach the examples embedded in it. Tabs become spaces
+    /// first (UPS's Tracking.yaml has a tab where YAML allows none), CRLF becomes LF, and lines holding only spaces
+    /// become empty (a blank line indented less than its literal block trips strict parsers).
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonNode ReadYamlAsJson(string relative)
+    {
+        var lines = Read(relative).Replace('\t', ' ').Replace("\r\n", "\n").Split('\n');
+        var yaml = string.Join('\n', lines.Select(line => string.IsNullOrWhiteSpace(line) ? "" : line));
+        var document = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(yaml);
+        var json = new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build().Serialize(document!);
+        return System.Text.Json.Nodes.JsonNode.Parse(json)!;
+    }
+
     private static string FindRoot()
     {
         if (Environment.GetEnvironmentVariable("SHIPPING_SPECS") is { Length: > 0 } configured)
