@@ -20,6 +20,11 @@ public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, stri
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // MassTransit keeps its log context in a static, bound to the logger factory of the host that set it last.
+        // A host started after another one was disposed would log through that disposed factory while its bus is
+        // built (one host per process in production never meets this); start each host from a clean slate.
+        LogContext.ConfigureCurrentLogContext(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
         builder.UseEnvironment("Development");
         foreach (var (key, value) in settings)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Shipping.Carriers.Polling;
 /// all lookups until its Retry-After; an error or timeout for one parcel never stops the others.
 /// </summary>
 public sealed class CarrierPoller(
-    ICarrierTracker tracker, PollSchedule schedule, ParcelWatchList watchList, IBus bus, CarrierIdentity carrier,
+    ICarrierTracker tracker, PollSchedule schedule, ParcelWatchList watchList, IServiceProvider services, CarrierIdentity carrier,
     IOptionsMonitor<PollingOptions> options, TimeProvider time, ILogger<CarrierPoller> logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -78,6 +79,9 @@ public sealed class CarrierPoller(
         switch (lookup)
         {
             case TrackingLookup.Found found:
+                // The bus is resolved when first needed, not when hosted services are built: MassTransit sets up its
+                // logging as its own hosted service starts.
+                var bus = services.GetRequiredService<IBus>();
                 var routed = await watchList.RouteAsync(parcel.TrackingNumber, found.Scans, bus, ct, found.SelfServiceUrl);
                 newScans = routed.Published + routed.Parked > 0;
                 newest = found.Scans.MaxBy(s => s.OccurredAt)?.Status;

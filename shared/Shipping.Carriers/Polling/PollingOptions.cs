@@ -29,6 +29,12 @@ public sealed class PollingOptions
     /// <summary>Wait after a failed lookup (5xx, timeout), doubled each time in a row, up to <see cref="Quiet"/>.</summary>
     public TimeSpan AfterFailure { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A newly watched parcel is first looked up at a random moment within this time, so a burst of registrations
+    /// is not a burst of calls.
+    /// </summary>
+    public TimeSpan FirstLookupWithin { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a claimed parcel stays reserved for the instance that claimed it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 

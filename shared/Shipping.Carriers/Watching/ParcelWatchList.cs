@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Shipping.Carriers.Polling;
 using Shipping.Carriers.Publishing;
 using Shipping.Contracts;
@@ -16,7 +17,9 @@ namespace Shipping.Carriers.Watching;
 /// conflict. Messages go out before the document is saved: after a crash in between, a scan is published again,
 /// and downstream de-duplicates it by its event id.
 /// </summary>
-public sealed class ParcelWatchList(IDocumentStore store, PollSchedule schedule, TimeProvider time, ILogger<ParcelWatchList> logger)
+public sealed class ParcelWatchList(
+    IDocumentStore store, PollSchedule schedule, CarrierIdentity carrier, IOptionsMonitor<PollingOptions> polling, TimeProvider time,
+    ILogger<ParcelWatchList> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -80,8 +83,8 @@ public sealed class ParcelWatchList(IDocumentStore store, PollSchedule schedule,
 
             if (parcel.LastStatus is not { } status || !PollingPolicy.IsFinal(status))
             {
-                // First lookup within the next half minute, spread so a burst of registrations is not a burst of calls.
-                session.QueueSqlCommand(schedule.WatchSql, parcel.Id, time.GetUtcNow().AddSeconds(Random.Shared.Next(0, 30)));
+                var within = polling.Get(carrier.Name).FirstLookupWithin;
+                session.QueueSqlCommand(schedule.WatchSql, parcel.Id, time.GetUtcNow() + within * Random.Shared.NextDouble());
             }
 
             Save(session, parcel, isNew);

@@ -11,7 +11,7 @@ namespace Shipping.Carriers.Simulator.Journeys;
 /// goes through the same watch list and publisher as a real webhook. Journeys run side by side.
 /// </summary>
 public sealed class JourneyPlayer(
-    ParcelWatchList watchList, IBus bus, TimeProvider time, IOptions<SimulatorOptions> options, ILogger<JourneyPlayer> logger)
+    ParcelWatchList watchList, IServiceProvider services, TimeProvider time, IOptions<SimulatorOptions> options, ILogger<JourneyPlayer> logger)
     : BackgroundService
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
@@ -53,7 +53,7 @@ public sealed class JourneyPlayer(
                 var scan = CarrierScan.Create(
                     SimulatorOptions.Carrier, trackingNumber, canonical.Status, canonical.Substatus,
                     step.Code, step.Description, at, step.Location, estimate);
-                await watchList.RouteAsync(trackingNumber, [scan], bus, ct);
+                await watchList.RouteAsync(trackingNumber, [scan], services.GetRequiredService<IBus>(), ct);
                 await Task.Delay(options.Value.Journeys.StepInterval, time, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

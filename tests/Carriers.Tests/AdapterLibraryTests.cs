@@ -4,7 +4,7 @@ using Shipping.Carriers.Watching;
 using Shipping.Carriers.Webhooks;
 using Shipping.Contracts;
 
-namespace Shipping.Carriers.Simulator.Tests;
+namespace Shipping.Carriers.Tests;
 
 public class WebhookSignatureTests
 {
