@@ -18,7 +18,7 @@ public static class EasyPostExtensions
         builder.Services.AddSingleton<EasyPostNormaliser>();
 
         builder.Services
-            .AddRefitClient<IEasyPostApi>(new RefitSettings(new SystemTextJsonContentSerializer(EasyPostJson.Options)))
+            .AddRefitGeneratedClient<IEasyPostApi>(EasyPostJsonContext.Default)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<EasyPostOptions>>().Value.BaseUrl))
             // The tracker holds its client for the life of the process: recycle connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
