@@ -104,7 +104,7 @@ public sealed class EasyPostNormaliser(ILogger<EasyPostNormaliser> logger)
             return NormalisedScans.Invalid(errors);
         }
 
-        var newest = read.Count == 0 ? -1 : read.IndexOf(read.MaxBy(r => r.At));
+        var newest = read.Count == 0 ? -1 : Enumerable.Range(0, read.Count).MaxBy(i => read[i].At);
         var scans = read.Select((r, i) =>
         {
             var status = string.IsNullOrWhiteSpace(r.Detail.Status) ? "unknown" : r.Detail.Status.Trim();
