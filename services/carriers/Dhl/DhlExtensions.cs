@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -36,14 +35,16 @@ public static class DhlExtensions
         builder.Services.AddSingleton<DhlNormaliser>();
         builder.Services.AddTransient<DhlApiKeyHandler>();
 
-        var refit = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
-        builder.Services.AddRefitClient<IDhlTrackingApi>(refit, HttpClientName)
+        var refit = new RefitSettings(new SystemTextJsonContentSerializer(DhlJson.Options));
+        builder.Services.AddRefitGeneratedClient<IDhlTrackingApi>(refit, HttpClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<DhlOptions>>().Value.BaseUrl))
             .AddHttpMessageHandler<DhlApiKeyHandler>();
 
         // A 429 goes straight back to the poller, which pauses every lookup for the Retry-After: retrying it here would
-        // spend more of the daily quota, and a Retry-After of hours would only end in the request timeout.
-        builder.Services.Configure<HttpStandardResilienceOptions>($"{HttpClientName}-standard", resilience =>
+        // spend more of the daily quota, and a Retry-After of hours would only end in the request timeout. The service
+        // defaults put one standard handler, with one set of options, on every client: in this service that is only
+        // DHL's client, so ConfigureAll changes nothing else.
+        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(resilience =>
             resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
                 HttpClientResiliencePredicates.IsTransient(args.Outcome)
                 && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests));

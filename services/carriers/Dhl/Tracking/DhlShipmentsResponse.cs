@@ -8,6 +8,12 @@ namespace Shipping.Carriers.Dhl.Tracking;
 // (parcel-nl sends no locations, parcel-de no offsets, express a numeric id). Unread parts (details, references,
 // dgf:routes) are left out on purpose: their shapes differ between services.
 
+/// <summary>How DHL writes JSON: camelCase names.</summary>
+public static class DhlJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
+
 /// <summary>The body of <c>GET /track/shipments</c>.</summary>
 public sealed record DhlShipmentsResponse(IReadOnlyList<DhlShipment>? Shipments);
 

@@ -44,7 +44,7 @@ public sealed class DhlTracker(
         {
             return TrackingLookup.FromApiError(error);
         }
-        catch (Exception error) when (error is HttpRequestException or ExecutionRejectedException or JsonException
+        catch (Exception error) when (error is ApiRequestException or HttpRequestException or ExecutionRejectedException or JsonException
                                       || (error is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return new TrackingLookup.Failed($"{error.GetType().Name}: {error.Message}");
