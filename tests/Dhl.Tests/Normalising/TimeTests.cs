@@ -101,6 +101,17 @@ public class TimeTests
         Assert.StartsWith("events[4].timestamp:", result.Refused[1]);
     }
 
+    [Fact]
+    public void RefusedEvent_IsReportedWithoutItsPlace()
+    {
+        // A delivery's locality is where the recipient lives: it stays out of the logs.
+        var result = DhlPayloads.Normalise("T1", Response("2019-08-10T08:54:00", Address(postalCode: "12345", locality: "Springfield")));
+
+        var refused = Assert.Single(result.Refused);
+        Assert.DoesNotContain("Springfield", refused);
+        Assert.DoesNotContain("12345", refused);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("yesterday")]
@@ -125,6 +136,17 @@ public class TimeTests
 
         Assert.Equal("2019-08-12 [2019-08-12T10:00:00+02:00 .. 2019-08-12T14:00:00+02:00]", Seen.Of(scans[0]).Estimate);
         Assert.Null(scans[1].CarrierEstimate);
+    }
+
+    [Fact]
+    public void EstimateDay_IsTheDayAtTheDestination_WhateverOffsetDhlWrote()
+    {
+        var json = JsonNode.Parse(Response("2019-08-10T08:54:00+02:00", destination: Address("DE", "53113", "Bonn")))!;
+        json["shipments"]![0]!["estimatedTimeOfDelivery"] = "2019-08-11T22:30:00Z";
+
+        var scan = Assert.Single(DhlPayloads.Normalise("T1", json.ToJsonString()).Scans);
+
+        Assert.Equal(new DateOnly(2019, 8, 12), scan.CarrierEstimate?.Date);
     }
 
     [Fact]

@@ -102,16 +102,20 @@ public sealed class DhlNormaliser(ILogger<DhlNormaliser> logger)
 
         var (canonical, rawCode) = Classify(e);
         var location = DhlLocations.From(e.Location?.Address);
+        var zone = places.ZoneFor(location, beforeHandover: canonical.Status == TrackingStatus.InfoReceived);
         try
         {
-            var at = CarrierTime.Parse(timestamp, places.ZoneFor(location, beforeHandover: canonical.Status == TrackingStatus.InfoReceived));
+            var at = CarrierTime.Parse(timestamp, zone ?? location);
             var rawDescription = Clean(e.Description) ?? Clean(e.Status) ?? rawCode;
             scans.Add(CarrierScan.Create(
                 DhlOptions.Carrier, trackingNumber, canonical.Status, canonical.Substatus, rawCode, rawDescription, at, location, null));
         }
-        catch (FormatException ex)
+        catch (FormatException)
         {
-            refused.Add($"{field}.timestamp: {ex.Message}");
+            // Said without the place itself: a delivery's locality is the recipient's.
+            refused.Add(zone is null
+                ? $"{field}.timestamp: '{timestamp}' has no UTC offset, and neither the event nor the shipment names a place whose zone is known"
+                : $"{field}.timestamp: '{timestamp}' is not an ISO 8601 time");
         }
     }
 
@@ -149,7 +153,8 @@ public sealed class DhlNormaliser(ILogger<DhlNormaliser> logger)
 
     private static DeliveryEstimate? Estimate(DhlShipment shipment, Places places, List<string> refused)
     {
-        var zone = places.ZoneFor(null, beforeHandover: false);
+        var destination = places.ZoneFor(null, beforeHandover: false);
+        var zone = TimeZones.ForLocation(destination);
         DateTimeOffset? Read(string? text, string field)
         {
             if (Clean(text) is not { } value)
@@ -159,14 +164,17 @@ public sealed class DhlNormaliser(ILogger<DhlNormaliser> logger)
 
             try
             {
-                return CarrierTime.Parse(value, zone);
+                return CarrierTime.Parse(value, destination);
             }
-            catch (FormatException ex)
+            catch (FormatException)
             {
-                refused.Add($"{field}: {ex.Message}");
+                refused.Add($"{field}: '{value}' is not a time that can be placed");
                 return null;
             }
         }
+
+        // The day the parcel is expected is a day in the calendar at the destination, whatever offset DHL wrote.
+        DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(zone is null ? at.DateTime : TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
         var from = Read(shipment.EstimatedDeliveryTimeFrame?.EstimatedFrom, "estimatedDeliveryTimeFrame.estimatedFrom");
         var through = Read(shipment.EstimatedDeliveryTimeFrame?.EstimatedThrough, "estimatedDeliveryTimeFrame.estimatedThrough");
@@ -174,8 +182,8 @@ public sealed class DhlNormaliser(ILogger<DhlNormaliser> logger)
         // DHL's timestamps may also be bare dates (the spec's Timestamp is DateTime or Date): a day needs no zone.
         DateOnly? day = DateOnly.TryParseExact(Clean(shipment.EstimatedTimeOfDelivery), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var bare)
             ? bare
-            : Read(shipment.EstimatedTimeOfDelivery, "estimatedTimeOfDelivery") is { } eta ? DateOnly.FromDateTime(eta.DateTime) : null;
-        day ??= (from ?? through) is { } start ? DateOnly.FromDateTime(start.DateTime) : null;
+            : Read(shipment.EstimatedTimeOfDelivery, "estimatedTimeOfDelivery") is { } eta ? LocalDay(eta) : null;
+        day ??= (from ?? through) is { } start ? LocalDay(start) : null;
 
         return day is { } date ? new DeliveryEstimate(date, from, through) : null;
     }
@@ -190,12 +198,13 @@ public sealed class DhlNormaliser(ILogger<DhlNormaliser> logger)
     /// <summary>The shipment's places, to read a time without an offset when its event's own location has no known zone.</summary>
     private sealed record Places(EventLocation? Origin, EventLocation? Destination, EventLocation? StatusLocation)
     {
+        /// <summary>The first of the places whose zone is known, or null.</summary>
         public EventLocation? ZoneFor(EventLocation? own, bool beforeHandover)
         {
             EventLocation?[] candidates = beforeHandover
                 ? [own, Origin, Destination, StatusLocation]
                 : [own, Destination, Origin, StatusLocation];
-            return candidates.FirstOrDefault(l => TimeZones.ForLocation(l) is not null) ?? own;
+            return candidates.FirstOrDefault(l => TimeZones.ForLocation(l) is not null);
         }
     }
 }
