@@ -32,7 +32,7 @@ public static class FedexExtensions
         builder.Services.AddSingleton<FedexTracker>();
 
         builder.Services
-            .AddRefitClient<IFedexTrackApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(FedexJson.Options) })
+            .AddRefitGeneratedClient<IFedexTrackApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(FedexJson.Options) })
             .ConfigureHttpClient((sp, http) => http.BaseAddress = Settings(sp).BaseUri)
             .AddClientCredentialsToken(
                 sp => Settings(sp).BaseUri,

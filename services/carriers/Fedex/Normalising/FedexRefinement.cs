@@ -49,7 +49,8 @@ public static class FedexRefinement
             return status;
         }
 
-        var text = description.ToLowerInvariant();
+        // Padded, so a word at either end still matches a phrase written with its spaces ("recipient not in").
+        var text = $" {description.ToLowerInvariant()} ";
         foreach (var (words, refined, substatus) in ExceptionTexts)
         {
             if (words.Any(text.Contains))

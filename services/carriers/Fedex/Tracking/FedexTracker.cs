@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Polly;
 using Refit;
 using Shipping.Carriers.Fedex.Normalising;
 using Shipping.Carriers.Polling;
@@ -30,10 +29,12 @@ public sealed class FedexTracker(
         {
             return TrackingLookup.FromApiError(e);
         }
-        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException or TimeoutException)
+        catch (ApiRequestException e)
         {
-            // FedEx unreachable, the OAuth token refused, or the resilience pipeline giving up (timeout, open circuit).
-            return new TrackingLookup.Failed($"FedEx could not be asked: {e.Message}");
+            // No answer: FedEx unreachable, the OAuth token refused, or the resilience pipeline giving up (timeout,
+            // open circuit). Refit wraps a cancellation this way too, and that one is not a failed lookup.
+            ct.ThrowIfCancellationRequested();
+            return new TrackingLookup.Failed($"FedEx could not be asked: {(e.InnerException ?? e).Message}");
         }
 
         var reading = normaliser.Read(trackingNumber, response);
