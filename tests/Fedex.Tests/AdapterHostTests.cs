@@ -95,6 +95,24 @@ public sealed class AdapterHostTests : IAsyncLifetime
         Assert.Single(_adapter.Published.Of<TrackingEventObserved>());
         Assert.Equal(1, _fedex.Count("POST", "/oauth/token"));
     }
+
+    [Fact]
+    public async Task DeliveryChange_IsRejected_FedExOffersNoApiForIt()
+    {
+        var change = new ChangeDelivery(
+            Guid.NewGuid(), "acme", Guid.NewGuid(), "fedex", Response200Number, DeliveryChangeKind.NewDate,
+            new DeliveryChangeDetails(Date: new DateOnly(2026, 11, 27)), DateTimeOffset.UtcNow);
+
+        await _adapter.Services.GetRequiredService<IBus>().Publish(change);
+
+        var rejected = Assert.Single(await Eventually.Get(
+            () => Task.FromResult<IReadOnlyList<DeliveryChangeRejected>?>(
+                _adapter.Published.Of<DeliveryChangeRejected>().Where(r => r.RequestId == change.RequestId).ToList()),
+            r => r?.Count > 0, "the adapter to answer the delivery change"));
+        Assert.Equal(("acme", "fedex", DeliveryChangeKind.NewDate), (rejected.TenantId, rejected.Carrier, rejected.Kind));
+        Assert.Contains("FedEx", rejected.Reason, StringComparison.Ordinal);
+        Assert.Empty(_adapter.Published.Of<DeliveryChangeConfirmed>());
+    }
 }
 
 /// <summary>An adapter host started without FedEx credentials: it says so, keeps running, and its lookups fail cleanly.</summary>

@@ -170,7 +170,7 @@ public sealed class TrackerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CredentialsRefusedByFedEx_FailTheLookup_WithoutThrowing()
+    public async Task CredentialsRefusedByFedEx_FailTheLookup_AfterOneTokenRequest_WithoutThrowing()
     {
         _fedex.On("POST", TokenPath, _ => FakeResponse.Json(SpecErrorExample(401), 401));
         _fedex.On("POST", TrackPath, _ => FakeResponse.Json(Response200));
@@ -180,5 +180,6 @@ public sealed class TrackerTests : IAsyncLifetime
 
         Assert.Contains("OAuth", Assert.IsType<TrackingLookup.Failed>(lookup).Detail);
         Assert.Equal(0, _fedex.Count("POST", TrackPath));
+        Assert.Equal(1, _fedex.Count("POST", TokenPath));
     }
 }
