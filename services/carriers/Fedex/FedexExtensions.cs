@@ -56,9 +56,7 @@ public static class FedexExtensions
     {
         if (!app.Services.GetRequiredService<IOptions<FedexOptions>>().Value.HasCredentials)
         {
-            app.Logger.LogWarning(
-                "{Section}:ClientId and {Section}:ClientSecret are not set: every FedEx lookup fails until they are",
-                FedexOptions.Section, FedexOptions.Section);
+            app.Logger.LogWarning("Carriers:Fedex:ClientId and Carriers:Fedex:ClientSecret are not set: every FedEx lookup fails until they are");
         }
 
         return app;
