@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -34,9 +36,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Every outgoing HttpClient (carriers, Twilio, Timeline from Web): retries with backoff and jitter,
-        // honouring Retry-After, attempt and total timeouts, and a circuit breaker.
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // Every outgoing HttpClient (carriers, Twilio, Timeline from Web): retries of transient failures with backoff
+        // and jitter, attempt and total timeouts, and a circuit breaker. A 429 is not retried here: it goes back to
+        // the caller, who honours its Retry-After (the carrier poller pauses for it) instead of spending quota or
+        // timing out inside a long wait.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(resilience =>
+            resilience.Retry.ShouldHandle = attempt => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(attempt.Outcome)
+                && attempt.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests)));
 
         return builder;
     }

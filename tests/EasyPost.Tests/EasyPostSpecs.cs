@@ -67,8 +67,9 @@ internal static class ExpectedScans
     /// <summary>event-body.json: FedEx via EasyPost, Orlando FL to Edison NJ, in summer (EDT, -04:00).</summary>
     public static readonly ExpectedScan[] EventBody =
     [
+        // 15:00Z with no state, but ZIP 32837 is Florida: shown at Orlando's offset.
         new(TrackingStatus.InfoReceived, TrackingSubstatus.Unspecified, "pre_transit/label_created", "Shipment information sent to FedEx",
-            "2024-07-31T15:00:00+00:00", new EventLocation(null, "32837", "US")),
+            "2024-07-31T11:00:00-04:00", new EventLocation(null, "32837", "US")),
         new(TrackingStatus.InTransit, TrackingSubstatus.Arrived, "in_transit/arrived_at_facility", "Picked up", "2024-07-31T15:27:00-04:00", Orlando),
         new(TrackingStatus.InTransit, TrackingSubstatus.Arrived, "in_transit/arrived_at_facility", "Arrived at FedEx location", "2024-07-31T18:35:00-04:00", Orlando),
         new(TrackingStatus.InTransit, TrackingSubstatus.Departed, "in_transit/departed_facility", "Departed FedEx location", "2024-08-01T10:42:13-04:00", Orlando),

@@ -26,14 +26,23 @@ public class TimeAndEstimateTests
     }
 
     [Theory]
-    [InlineData("US", null)] // a US place without its state: the zone cannot be told
-    [InlineData(null, "TX")] // a state without a country (trackers-retrieve.json)
-    [InlineData(null, null)]
-    public void UtcTime_WithoutAKnownZone_StaysUtc(string? country, string? state)
+    [InlineData("US", null, null)] // a US place without its state or ZIP: the zone cannot be told
+    [InlineData("US", null, "7706")] // nor with a ZIP that is not one
+    [InlineData(null, "TX", "77063")] // a state without a country (trackers-retrieve.json)
+    [InlineData(null, null, null)]
+    public void UtcTime_WithoutAKnownZone_StaysUtc(string? country, string? state, string? zip)
     {
-        var at = TimeOf("2024-07-31T19:27:00Z", new TrackingLocation("HOUSTON", state, country, "77063"));
+        var at = TimeOf("2024-07-31T19:27:00Z", new TrackingLocation("HOUSTON", state, country, zip));
 
         Assert.Equal("2024-07-31T19:27:00.000+00:00", Written(at));
+    }
+
+    [Fact]
+    public void UsPlaceWithoutItsState_IsPlacedByItsZipCode()
+    {
+        var at = TimeOf("2024-07-31T19:27:00Z", new TrackingLocation("HOUSTON", null, "US", "77063"));
+
+        Assert.Equal("2024-07-31T14:27:00.000-05:00", Written(at));
     }
 
     [Fact]
@@ -53,7 +62,7 @@ public class TimeAndEstimateTests
     [Fact]
     public void MissingOffset_WithoutAKnownZone_IsAnErrorNamingTheField_NeverUtc()
     {
-        var tracker = Trackers.With(Trackers.Detail(datetime: "2024-07-31T15:27:00", location: new TrackingLocation(null, null, "US", "32837")));
+        var tracker = Trackers.With(Trackers.Detail(datetime: "2024-07-31T15:27:00", location: new TrackingLocation(null, null, "US", null)));
 
         var result = _normaliser.Normalise(tracker);
 

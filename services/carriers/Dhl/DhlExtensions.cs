@@ -40,14 +40,6 @@ public static class DhlExtensions
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<DhlOptions>>().Value.BaseUrl))
             .AddHttpMessageHandler<DhlApiKeyHandler>();
 
-        // A 429 goes straight back to the poller, which pauses every lookup for the Retry-After: retrying it here would
-        // spend more of the daily quota, and a Retry-After of hours would only end in the request timeout. The service
-        // defaults put one standard handler, with one set of options, on every client: in this service that is only
-        // DHL's client, so ConfigureAll changes nothing else.
-        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(resilience =>
-            resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
-                HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests));
         return builder;
     }
 

@@ -34,7 +34,6 @@ public static class FedexExtensions
         builder.Services
             .AddRefitGeneratedClient<IFedexTrackApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(FedexJson.Options) })
             .ConfigureHttpClient((sp, http) => http.BaseAddress = Settings(sp).BaseUri)
-            .AddHttpMessageHandler(() => new RefusedCredentialsHandler())
             .AddClientCredentialsToken(
                 sp => Settings(sp).BaseUri,
                 sp => new ClientCredentialsSettings("oauth/token", Settings(sp).ClientId, Settings(sp).ClientSecret, ClientAuthentication.FormFields));

@@ -81,10 +81,15 @@ public sealed class ClientCredentialsTokenSource(HttpClient http, ClientCredenti
         request.Content = new FormUrlEncodedContent(fields);
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests) && (int)response.StatusCode is >= 400 and < 500)
+        {
+            // Not an HttpRequestException: the resilience handler must not retry credentials that will not get better.
+            throw new ClientCredentialsRefusedException($"The carrier refused the OAuth client credentials (HTTP {(int)response.StatusCode}).");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException(
-                $"The carrier refused the OAuth client credentials (HTTP {(int)response.StatusCode}).", null, response.StatusCode);
+            throw new HttpRequestException($"The carrier's token endpoint failed (HTTP {(int)response.StatusCode}).", null, response.StatusCode);
         }
 
         using var json = JsonDocument.Parse(body);
@@ -99,6 +104,9 @@ public sealed class ClientCredentialsTokenSource(HttpClient http, ClientCredenti
         return (token, time.GetUtcNow() + (lifetime > ExpiryMargin * 2 ? lifetime - ExpiryMargin : lifetime / 2));
     }
 }
+
+/// <summary>The carrier refused the configured client id and secret: retrying will not help.</summary>
+public sealed class ClientCredentialsRefusedException(string message) : Exception(message);
 
 /// <summary>Puts the bearer token on every call; a 401 makes it fetch a new token and try once more.</summary>
 public sealed class BearerTokenHandler(ClientCredentialsTokenSource tokens) : DelegatingHandler

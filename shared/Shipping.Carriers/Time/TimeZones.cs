@@ -39,6 +39,39 @@ public static class TimeZones
         ["AK"] = "America/Anchorage", ["HI"] = "Pacific/Honolulu", ["PR"] = "America/Puerto_Rico", ["GU"] = "Pacific/Guam",
     };
 
+    // Countries spanning zones, by province or state (ISO 3166-2 subdivision codes, as carriers send them).
+    private static readonly Dictionary<string, Dictionary<string, string>> Regions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["CA"] = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["NL"] = "America/St_Johns", ["NS"] = "America/Halifax", ["NB"] = "America/Moncton", ["PE"] = "America/Halifax",
+            ["QC"] = "America/Toronto", ["ON"] = "America/Toronto", ["MB"] = "America/Winnipeg", ["SK"] = "America/Regina",
+            ["AB"] = "America/Edmonton", ["BC"] = "America/Vancouver", ["YT"] = "America/Whitehorse", ["NT"] = "America/Yellowknife",
+            ["NU"] = "America/Iqaluit",
+        },
+        ["AU"] = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["NSW"] = "Australia/Sydney", ["ACT"] = "Australia/Sydney", ["VIC"] = "Australia/Melbourne", ["TAS"] = "Australia/Hobart",
+            ["QLD"] = "Australia/Brisbane", ["SA"] = "Australia/Adelaide", ["NT"] = "Australia/Darwin", ["WA"] = "Australia/Perth",
+        },
+        ["MX"] = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["BCN"] = "America/Tijuana", ["BC"] = "America/Tijuana", ["SON"] = "America/Hermosillo", ["CHH"] = "America/Chihuahua",
+            ["SIN"] = "America/Mazatlan", ["BCS"] = "America/Mazatlan", ["NAY"] = "America/Mazatlan", ["ROO"] = "America/Cancun",
+        },
+        ["BR"] = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AM"] = "America/Manaus", ["RR"] = "America/Boa_Vista", ["RO"] = "America/Porto_Velho", ["MT"] = "America/Cuiaba",
+            ["MS"] = "America/Campo_Grande", ["AC"] = "America/Rio_Branco",
+        },
+    };
+
+    // Where a multi-zone country's region is not listed, most of it (by population) keeps this zone.
+    private static readonly Dictionary<string, string> MainZone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MX"] = "America/Mexico_City", ["BR"] = "America/Sao_Paulo",
+    };
+
     /// <summary>The zone of <paramref name="location"/>, or null when it cannot be told.</summary>
     public static TimeZoneInfo? ForLocation(EventLocation? location)
     {
@@ -49,7 +82,10 @@ public static class TimeZones
 
         var id = country.ToUpperInvariant() switch
         {
-            "US" => location.Region is { } state && UsStates.TryGetValue(state, out var usZone) ? usZone : null,
+            // A US location without its state: the ZIP code tells the state.
+            "US" => (location.Region ?? UsZipCodes.StateOf(location.PostalCode)) is { } state && UsStates.TryGetValue(state, out var usZone) ? usZone : null,
+            _ when Regions.TryGetValue(country, out var regions) =>
+                location.Region is { } region && regions.TryGetValue(region, out var zone) ? zone : MainZone.GetValueOrDefault(country),
             _ => SingleZoneCountries.GetValueOrDefault(country),
         };
         return id is null ? null : TimeZoneInfo.FindSystemTimeZoneById(id);

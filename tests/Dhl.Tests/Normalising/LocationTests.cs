@@ -1,3 +1,4 @@
+using Shipping.Carriers.Time;
 using Shipping.Carriers.Dhl.Normalising;
 using Shipping.Carriers.Dhl.Tracking;
 using Shipping.Contracts;

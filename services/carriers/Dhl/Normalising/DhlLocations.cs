@@ -1,3 +1,4 @@
+using Shipping.Carriers.Time;
 using System.Text.RegularExpressions;
 using Shipping.Contracts;
 

@@ -1,4 +1,4 @@
-namespace Shipping.Carriers.Dhl.Normalising;
+namespace Shipping.Carriers.Time;
 
 /// <summary>
 /// The US state of a ZIP code, from its first three digits (USPS's prefix ranges). DHL's ecommerce origins and
