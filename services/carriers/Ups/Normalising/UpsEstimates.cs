@@ -48,17 +48,18 @@ internal static class UpsEstimates
             return null;
         }
 
-        if (!UpsTime.TryParseDate(scheduledDate, out var date))
+        DateOnly? date = UpsTime.TryParseDate(scheduledDate, out var parsed) ? parsed : null;
+        if (date is null)
         {
             errors["scheduledDeliveryDate"] = [$"'{scheduledDate}' is not a date written YYYYMMDD."];
-            return null;
         }
 
         return WithWindow(date, startTime, endTime, clock, errors, "deliveryStartTime", "deliveryEndTime");
     }
 
+    /// <summary>The estimate for <paramref name="date"/>; its times are checked even when the date is not valid.</summary>
     private static DeliveryEstimate? WithWindow(
-        DateOnly date, string? startText, string? endText, Func<DateOnly, TimeOnly, DateTimeOffset> clock,
+        DateOnly? date, string? startText, string? endText, Func<DateOnly, TimeOnly, DateTimeOffset> clock,
         IDictionary<string, string[]> errors, string startField, string endField)
     {
         DateTimeOffset? At(string? text, string field)
@@ -70,7 +71,7 @@ internal static class UpsEstimates
 
             if (UpsTime.TryParseTime(text, out var time))
             {
-                return clock(date, time);
+                return date is { } day ? clock(day, time) : null;
             }
 
             errors[field] = [$"'{text}' is not a time written HHMMSS."];
@@ -79,7 +80,7 @@ internal static class UpsEstimates
 
         var start = At(startText, startField);
         var end = At(endText, endField);
-        return new DeliveryEstimate(date, start, end);
+        return date is { } day ? new DeliveryEstimate(day, start, end) : null;
     }
 
     private static bool Is(string? value, string expected) => string.Equals(value?.Trim(), expected, StringComparison.OrdinalIgnoreCase);
