@@ -31,7 +31,7 @@ public static class UpsExtensions
 
         Uri BaseAddress(IServiceProvider sp) => sp.GetRequiredService<IOptions<UpsOptions>>().Value.BaseAddress;
         builder.Services
-            .AddRefitClient<IUpsTrackingApi>(new RefitSettings(new SystemTextJsonContentSerializer(UpsJson.Options)))
+            .AddRefitGeneratedClient<IUpsTrackingApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(UpsJson.Options) })
             .ConfigureHttpClient((sp, client) => client.BaseAddress = BaseAddress(sp))
             .AddClientCredentialsToken(BaseAddress, sp =>
             {

@@ -28,9 +28,14 @@ public sealed class UpsTracker(
         {
             return TrackingLookup.FromApiError(e);
         }
+        catch (ApiRequestException e) when (!ct.IsCancellationRequested)
+        {
+            // No answer: the token endpoint refusing, no connection, a timeout or an open circuit (Refit wraps them).
+            var cause = e.InnerException ?? e;
+            return new TrackingLookup.Failed($"{cause.GetType().Name}: {cause.Message}");
+        }
         catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            // The token endpoint refusing, no connection, a timeout or an open circuit.
             return new TrackingLookup.Failed($"{e.GetType().Name}: {e.Message}");
         }
 
