@@ -170,6 +170,7 @@ public sealed class UpsTrackerTests : IAsyncLifetime
 
         Assert.Contains("401", failed.Detail);
         Assert.Equal(0, _ups.Count("GET", DetailsPath));
+        Assert.Equal(1, _ups.Count("POST", TokenPath)); // refused credentials are not retried
     }
 
     [Fact]

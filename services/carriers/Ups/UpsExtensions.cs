@@ -19,6 +19,7 @@ public static class UpsExtensions
     /// <summary>
     /// Options, normalisers and the Track API client: Refit, with an OAuth client-credentials token (Basic
     /// authentication at <c>/security/v1/oauth/token</c>, cached until it expires) and UPS's transaction headers.
+    /// Handlers run in the order added, inside the standard resilience handler every client gets.
     /// </summary>
     public static TBuilder AddUps<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -33,12 +34,14 @@ public static class UpsExtensions
         builder.Services
             .AddRefitGeneratedClient<IUpsTrackingApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(UpsJson.Options) })
             .ConfigureHttpClient((sp, client) => client.BaseAddress = BaseAddress(sp))
+            .AddHttpMessageHandler(() => new RefusedCredentialsHandler())
             .AddClientCredentialsToken(BaseAddress, sp =>
             {
                 var ups = sp.GetRequiredService<IOptions<UpsOptions>>().Value;
                 return new ClientCredentialsSettings("security/v1/oauth/token", ups.ClientId, ups.ClientSecret, ClientAuthentication.BasicHeader);
             })
             .AddHttpMessageHandler<UpsTransactionHeaders>();
+
         return builder;
     }
 

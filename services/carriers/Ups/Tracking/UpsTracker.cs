@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Polly;
 using Refit;
 using Shipping.Carriers.Polling;
 using Shipping.Carriers.Ups.Normalising;
@@ -33,10 +32,6 @@ public sealed class UpsTracker(
             // No answer: the token endpoint refusing, no connection, a timeout or an open circuit (Refit wraps them).
             var cause = e.InnerException ?? e;
             return new TrackingLookup.Failed($"{cause.GetType().Name}: {cause.Message}");
-        }
-        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            return new TrackingLookup.Failed($"{e.GetType().Name}: {e.Message}");
         }
 
         if (TrackResponseNormaliser.PackagesFor(trackingNumber, response).Count == 0)
