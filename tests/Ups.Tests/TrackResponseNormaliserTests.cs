@@ -144,6 +144,20 @@ public class TrackResponseNormaliserTests
         Assert.All(scans, s => Assert.Null(s.CarrierEstimate));
     }
 
+    [Theory]
+    [InlineData("US", "US")]
+    [InlineData("United States", null)]
+    public void CountryName_StandsInForAMissingCountryCode_OnlyWhenItIsACode(string country, string? expected)
+    {
+        var json = Changed(p => p["activity"]![2]!["location"]!["address"] = new JsonObject { ["city"] = "Hodgkins", ["stateProvince"] = "IL", ["country"] = country });
+
+        var result = TestData.TrackNormaliser().Normalise(TestData.TrackFixtureNumber, TestData.Deserialize<TrackApiResponse>(json));
+
+        // Without a country there is no zone for a time without offset: that activity is then left out, and named.
+        Assert.Equal(expected, result.Scans.SingleOrDefault(s => s.RawCode == "DP")?.Location?.CountryCode);
+        Assert.Equal(expected is null, result.Errors.ContainsKey("trackResponse.shipment[0].package[0].activity[2].time"));
+    }
+
     [Fact]
     public void PackagesOfOtherTrackingNumbers_AreLeftOut()
     {

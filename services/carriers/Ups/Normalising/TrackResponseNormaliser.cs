@@ -60,8 +60,7 @@ public sealed class TrackResponseNormaliser(UpsStatusMapping mapping)
                 continue;
             }
 
-            var address = activity.Location?.Address;
-            var location = UpsPlaces.Location(address?.City, address?.StateProvince, address?.PostalCode, address?.CountryCode ?? address?.Country);
+            var location = Place(activity.Location?.Address);
             var occurredAt = UpsTime.Resolve(
                 new UpsTimestamp(activity.Date, activity.Time, activity.GmtDate, activity.GmtTime, activity.GmtOffset),
                 location,
@@ -84,9 +83,7 @@ public sealed class TrackResponseNormaliser(UpsStatusMapping mapping)
         if (scans.MaxBy(s => s.OccurredAt) is { Status: not TrackingStatus.Delivered } newest)
         {
             var destination = package.PackageAddress?.FirstOrDefault(a => string.Equals(a?.Type?.Trim(), "DESTINATION", StringComparison.OrdinalIgnoreCase))?.Address;
-            var destinationPlace = destination is null ? null
-                : UpsPlaces.Location(destination.City, destination.StateProvince, destination.PostalCode, destination.CountryCode ?? destination.Country);
-            var clock = UpsPlaces.LocalClock(destinationPlace ?? newest.Location, newest.OccurredAt.Offset);
+            var clock = UpsPlaces.LocalClock(Place(destination) ?? newest.Location, newest.OccurredAt.Offset);
             if (UpsEstimates.FromTrackApi(package.DeliveryDate, package.DeliveryTime, clock, errors, path) is { } estimate)
             {
                 scans[scans.IndexOf(newest)] = newest with { CarrierEstimate = estimate };
@@ -95,6 +92,11 @@ public sealed class TrackResponseNormaliser(UpsStatusMapping mapping)
 
         return scans;
     }
+
+    /// <summary>The address as an event location; <c>country</c> stands in for <c>countryCode</c> only when it is a code too.</summary>
+    private static EventLocation? Place(TrackAddress? address) => address is null ? null
+        : UpsPlaces.Location(address.City, address.StateProvince, address.PostalCode,
+            !string.IsNullOrWhiteSpace(address.CountryCode) ? address.CountryCode : address.Country?.Trim().Length == 2 ? address.Country : null);
 
     private static string Describe(TrackStatus status, string rawCode) =>
         !string.IsNullOrWhiteSpace(status.Description) ? status.Description.Trim()
