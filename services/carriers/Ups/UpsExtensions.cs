@@ -9,7 +9,7 @@ namespace Shipping.Carriers.Ups;
 
 public static class UpsExtensions
 {
-    /// <summary>UPS's documented limits leave polling to us: no rate limit is given in Tracking.yaml.</summary>
+    /// <summary>Tracking.yaml documents no rate limit and no daily quota: these are conservative defaults, not UPS's numbers.</summary>
     public static void PollingDefaults(PollingOptions polling)
     {
         polling.CallsPerSecond = 2;

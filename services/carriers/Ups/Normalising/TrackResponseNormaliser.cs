@@ -26,6 +26,7 @@ public sealed class TrackResponseNormaliser(UpsStatusMapping mapping)
     public static string Warnings(TrackApiResponse? response) =>
         string.Join("; ", (response?.TrackResponse?.Shipment ?? [])
             .SelectMany(s => s?.Warnings ?? [])
+            .OfType<TrackMessage>()
             .Select(w => $"{w.Code} {w.Message}".Trim())
             .Where(w => w.Length > 0));
 
