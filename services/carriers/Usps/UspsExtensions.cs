@@ -33,7 +33,7 @@ public static class UspsExtensions
         services.AddSingleton<UspsNormaliser>();
         services.AddSingleton<UspsTracker>();
 
-        services.AddRefitClient<IUspsTrackingApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(UspsJson.Options) })
+        services.AddRefitGeneratedClient<IUspsTrackingApi>(UspsJsonContext.Default)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = BaseUrl(sp))
             .AddClientCredentialsToken(BaseUrl, sp =>
             {

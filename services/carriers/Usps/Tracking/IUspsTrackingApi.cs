@@ -10,5 +10,5 @@ public interface IUspsTrackingApi
     /// <c>statusCode</c> and <c>error</c>); both are read as the same list.
     /// </summary>
     [Post("/tracking/v3r2/tracking")]
-    Task<IReadOnlyList<UspsTrackingDetail>> TrackAsync([Body] IReadOnlyList<UspsTrackingRequest> request, CancellationToken ct);
+    Task<IReadOnlyList<UspsTrackingDetail>> TrackAsync([Body] UspsTrackingRequest[] request, CancellationToken ct);
 }
