@@ -53,6 +53,14 @@ public class UspsEventTimeTests
     }
 
     [Fact]
+    public void LocalAndGmtReadings_WithoutGmtOffset_GiveTheOffsetBetweenThem_OverTheLocationsZone() =>
+        ScanAssert.At(ScanAssert.Time("2025-02-07T12:55:12-05:00"), Resolve(Times("2025-02-07 12:55:12", "2025-02-07T17:55:12Z"), LosAngeles));
+
+    [Fact]
+    public void LocalAndGmtReadings_ThatGiveNoPlausibleOffset_FallBackToTheLocationsZone() =>
+        ScanAssert.At(ScanAssert.Time("2025-02-07T09:55:12-08:00"), Resolve(Times("2025-02-07T12:56:01", "2025-02-07T17:55:12Z"), LosAngeles));
+
+    [Fact]
     public void GmtTimestampWithoutOffset_IsShownInTheLocationsZone() =>
         ScanAssert.At(ScanAssert.Time("2025-11-20T18:15:00-05:00"), Resolve(Times(gmt: "2025-11-20 23:15:00"), new EventLocation(null, null, "US", "NJ")));
 

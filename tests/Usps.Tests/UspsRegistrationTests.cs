@@ -70,6 +70,14 @@ public class UspsRegistrationTests
     }
 
     [Fact]
+    public void BaseUrlThatIsNoUrl_IsRefusedWithTheSettingsName()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Build(("Carriers:Usps:BaseUrl", "apis.usps.com")).GetRequiredService<IOptions<UspsOptions>>().Value);
+
+        Assert.Contains("Carriers:Usps:BaseUrl", error.Message);
+    }
+
+    [Fact]
     public void MissingSettings_AreWarnedAboutAtStart_WithoutAnyValue()
     {
         var logger = new ListLogger<UspsOptions>();

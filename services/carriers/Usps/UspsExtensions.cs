@@ -29,7 +29,9 @@ public static class UspsExtensions
     /// </summary>
     public static IServiceCollection AddUspsTracking(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UspsOptions>().Bind(configuration.GetSection(UspsOptions.Section));
+        services.AddOptions<UspsOptions>().Bind(configuration.GetSection(UspsOptions.Section))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), $"{UspsOptions.Section}:BaseUrl must be an absolute URL, such as https://apis.usps.com.")
+            .ValidateOnStart();
         services.AddSingleton<UspsNormaliser>();
         services.AddSingleton<UspsTracker>();
 

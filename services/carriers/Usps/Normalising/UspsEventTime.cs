@@ -15,8 +15,8 @@ public static partial class UspsEventTime
 {
     /// <summary>The most exact reading the clues allow, in this order:
     /// a local time written with its offset; the GMT instant shown at the local offset (GMTOffset, else the
-    /// location's zone); a local time at GMTOffset, else in the location's zone; a bare date as the start of that
-    /// local day. A local time is never read as UTC.</summary>
+    /// difference between the local and the GMT reading, else the location's zone); a local time at GMTOffset, else
+    /// in the location's zone; a bare date as the start of that local day. A local time is never read as UTC.</summary>
     /// <exception cref="FormatException">No readable time, or a local time whose offset cannot be known.</exception>
     public static DateTimeOffset Resolve(UspsTrackingEvent e, EventLocation? location)
     {
@@ -32,7 +32,7 @@ public static partial class UspsEventTime
         if (gmt is not null)
         {
             var instant = ParseGmt(gmt);
-            return instant.ToOffset(offset ?? ZoneOffset(instant, location) ?? TimeSpan.Zero);
+            return instant.ToOffset(offset ?? OffsetBetween(local, instant) ?? ZoneOffset(instant, location) ?? TimeSpan.Zero);
         }
 
         if (local is null)
@@ -95,6 +95,19 @@ public static partial class UspsEventTime
             ? DateTimeOffset.Parse(WithT(text), CultureInfo.InvariantCulture, DateTimeStyles.None)
             // The field is GMT by definition, so a reading without a designator is still UTC.
             : new DateTimeOffset(DateTime.Parse(WithT(text), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+
+    /// <summary>The local reading minus the GMT one, when both are given: the local offset, exactly (if it is a plausible one).</summary>
+    private static TimeSpan? OffsetBetween(string? local, DateTimeOffset instant)
+    {
+        if (local is null || IsDateOnly(local) || EndsInZ(local)
+            || !DateTime.TryParse(WithT(local), CultureInfo.InvariantCulture, DateTimeStyles.None, out var reading))
+        {
+            return null;
+        }
+
+        var offset = reading - instant.UtcDateTime;
+        return offset.Duration() <= TimeSpan.FromHours(14) && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0 ? offset : null;
+    }
 
     private static TimeSpan? ZoneOffset(DateTimeOffset instant, EventLocation? location) =>
         TimeZones.ForLocation(location)?.GetUtcOffset(instant);
