@@ -15,7 +15,8 @@ public static class UspsExtensions
         builder.Services.AddUspsTracking(builder.Configuration);
         builder.AddCarrierPolling<WebApplicationBuilder, UspsTracker>(UspsOptions.Section, polling =>
         {
-            // The specs document no quota (only 429 with Retry-After); these stay well inside USPS's default app quota.
+            // The specs document no rate (only 429 with Retry-After, which the poller waits out). USPS sets a quota per
+            // developer app; an operator whose quota is lower sets Carriers:Usps:Polling:CallsPerSecond to match it.
             polling.CallsPerSecond = 1;
             polling.MaxFetchesPerShipmentPerDay = 12;
         });

@@ -4,9 +4,10 @@ using Shipping.Contracts;
 namespace Shipping.Carriers.Usps.Normalising;
 
 /// <summary>
-/// USPS's tracking vocabularies onto the canonical taxonomy. The specs name the event codes only by reference
-/// (Publication 199, Appendix G-4 domestic scan events); the codes below are those of that appendix. The
-/// descriptions are USPS's own event names, shortened.
+/// USPS's tracking vocabularies onto the canonical taxonomy. The specs list no codes: they refer to Publication 199,
+/// Appendix G-4 (domestic scan events), and show only "01" in their examples. The table holds the Appendix G-4 codes
+/// parcels meet; any other code falls back (logged once) and keeps its raw code and text. The comments are USPS's
+/// event names, shortened.
 /// </summary>
 public static class UspsCodes
 {
@@ -26,7 +27,7 @@ public static class UspsCodes
 
             // Moving.
             ["07"] = new(TrackingStatus.InTransit, TrackingSubstatus.Arrived),              // Arrival at unit (the delivering post office)
-            ["19"] = new(TrackingStatus.InTransit, TrackingSubstatus.Arrived),              // Arrival at destination facility (eVS)
+            ["19"] = new(TrackingStatus.InTransit, TrackingSubstatus.Arrived),              // Arrived (eVS destination delivery center)
             ["41"] = new(TrackingStatus.InTransit, TrackingSubstatus.Arrived),              // Received at opening unit
             ["81"] = new(TrackingStatus.InTransit, TrackingSubstatus.Arrived),              // Arrived at shipping partner facility
             ["U1"] = new(TrackingStatus.InTransit, TrackingSubstatus.Arrived),              // Arrived at USPS regional facility
