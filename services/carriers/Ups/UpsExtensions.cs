@@ -34,7 +34,6 @@ public static class UpsExtensions
         builder.Services
             .AddRefitGeneratedClient<IUpsTrackingApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(UpsJson.Options) })
             .ConfigureHttpClient((sp, client) => client.BaseAddress = BaseAddress(sp))
-            .AddHttpMessageHandler(() => new RefusedCredentialsHandler())
             .AddClientCredentialsToken(BaseAddress, sp =>
             {
                 var ups = sp.GetRequiredService<IOptions<UpsOptions>>().Value;

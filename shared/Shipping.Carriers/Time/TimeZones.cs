@@ -37,6 +37,7 @@ public static class TimeZones
         ["NM"] = "America/Denver", ["UT"] = "America/Denver", ["WY"] = "America/Denver",
         ["CA"] = "America/Los_Angeles", ["NV"] = "America/Los_Angeles", ["OR"] = "America/Los_Angeles", ["WA"] = "America/Los_Angeles",
         ["AK"] = "America/Anchorage", ["HI"] = "Pacific/Honolulu", ["PR"] = "America/Puerto_Rico", ["GU"] = "Pacific/Guam",
+        ["VI"] = "America/St_Thomas", ["AS"] = "Pacific/Pago_Pago", ["MP"] = "Pacific/Saipan",
     };
 
     // Countries spanning zones, by province or state (ISO 3166-2 subdivision codes, as carriers send them).
