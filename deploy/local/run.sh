@@ -6,7 +6,8 @@
 #    and remembers which of them this run started;
 # 2. exports the connection settings from $INFRA_DIR/infra.env;
 # 3. builds Shipping.sln once;
-# 4. starts Timeline (5100), Notifications (5200) and the carrier Simulator (5300) in the
+# 4. starts Timeline (5100), Notifications (5200), the carrier Simulator (5300) and the DHL, UPS,
+#    FedEx, EasyPost and USPS adapters (5301-5305) in the
 #    background on 127.0.0.1, logging to $LOG_DIR/<service>.log;
 # 5. waits (at most $READY_TIMEOUT s in all) until every /health/ready answers 200;
 # 6. posts demo orders (one per simulator scenario, plus one with two shipments) and starts
@@ -38,7 +39,14 @@ SERVICES=(
   "timeline|services/Timeline/Shipping.Timeline.csproj|5100|shipping-timeline"
   "notifications|services/Notifications/Shipping.Notifications.csproj|5200|shipping-notifications"
   "simulator|services/carriers/Simulator/Shipping.Carriers.Simulator.csproj|5300|shipping-carriers-simulator"
+  "dhl|services/carriers/Dhl/Shipping.Carriers.Dhl.csproj|5301|shipping-carriers-dhl"
+  "ups|services/carriers/Ups/Shipping.Carriers.Ups.csproj|5302|shipping-carriers-ups"
+  "fedex|services/carriers/Fedex/Shipping.Carriers.Fedex.csproj|5303|shipping-carriers-fedex"
+  "easypost|services/carriers/EasyPost/Shipping.Carriers.EasyPost.csproj|5304|shipping-carriers-easypost"
+  "usps|services/carriers/Usps/Shipping.Carriers.Usps.csproj|5305|shipping-carriers-usps"
 )
+# The real carriers' adapters start without credentials (they say so in their logs and poll nothing):
+# set Carriers__Dhl__ApiKey, Carriers__Ups__ClientId/ClientSecret, ... in the environment to track real parcels.
 TIMELINE=http://127.0.0.1:5100
 SIMULATOR=http://127.0.0.1:5300
 

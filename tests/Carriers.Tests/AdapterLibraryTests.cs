@@ -78,25 +78,41 @@ public class WatchedParcelTests
         new DateTimeOffset(2026, 11, 23, 9, minute % 60, 0, TimeSpan.FromHours(1)).AddHours(minute / 60), null, null);
 
     [Fact]
-    public void Park_IgnoresAScanParkedBefore()
+    public void Learn_ReturnsOnlyScansNotSeenBefore()
     {
         var parcel = new WatchedParcel();
 
-        parcel.Park([Scan(1), Scan(1), Scan(2)]);
-        parcel.Park([Scan(2)]);
+        var first = parcel.Learn([Scan(1), Scan(1), Scan(2)]);
+        var again = parcel.Learn([Scan(2), Scan(3)]);
 
-        Assert.Equal(2, parcel.Parked.Count);
+        Assert.Equal([Scan(1).EventId, Scan(2).EventId], first.Select(s => s.EventId));
+        Assert.Equal([Scan(3).EventId], again.Select(s => s.EventId));
+        Assert.Equal(3, parcel.Scans.Count);
     }
 
     [Fact]
-    public void Park_KeepsOnlyTheNewestScans_WhenFull()
+    public void Learn_KeepsOnlyTheNewestScans_WhenFull()
     {
         var parcel = new WatchedParcel();
 
-        parcel.Park(Enumerable.Range(0, WatchedParcel.MaxParkedScans + 10).Select(Scan));
+        parcel.Learn(Enumerable.Range(0, WatchedParcel.MaxScans + 10).Select(Scan));
 
-        Assert.Equal(WatchedParcel.MaxParkedScans, parcel.Parked.Count);
-        Assert.Equal(Scan(10).EventId, parcel.Parked[0].EventId);
+        Assert.Equal(WatchedParcel.MaxScans, parcel.Scans.Count);
+        Assert.Equal(Scan(10).EventId, parcel.Scans[0].EventId);
+    }
+
+    [Fact]
+    public void LastStatus_IsTheNewestScansByTheCarriersTime_WhateverOrderTheyCameIn()
+    {
+        var parcel = new WatchedParcel();
+        var delivered = CarrierScan.Create("simulator", "SIM1", TrackingStatus.Delivered, TrackingSubstatus.ToRecipient, "DELIVERED", "x",
+            new DateTimeOffset(2026, 11, 24, 13, 0, 0, TimeSpan.FromHours(1)), null, null);
+
+        parcel.Learn([delivered]);
+        parcel.Learn([Scan(5)]);
+
+        Assert.Equal(TrackingStatus.Delivered, parcel.LastStatus);
+        Assert.Equal(delivered.OccurredAt, parcel.LastEventAt);
     }
 }
 

@@ -47,6 +47,7 @@ public sealed class EasyPostHost : IAsyncLifetime
         settings["Carriers:EasyPost:BaseUrl"] = EasyPost.BaseUrl.ToString();
         settings["Carriers:EasyPost:ApiKey"] = ApiKey;
         settings["Carriers:EasyPost:WebhookSecret"] = EasyPostSpecs.VectorSecret;
+        settings["Carriers:EasyPost:Polling:FirstLookupWithin"] = "00:00:00";
         settings["Carriers:EasyPost:Polling:IdleDelay"] = "00:00:00.200";
         settings["Carriers:EasyPost:Polling:AfterFailure"] = "00:00:01";
         settings["Carriers:EasyPost:Polling:CallsPerSecond"] = "20";
@@ -99,7 +100,7 @@ public sealed class EasyPostHost : IAsyncLifetime
 
 public class HostTests(EasyPostHost host) : IClassFixture<EasyPostHost>
 {
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(60); // the first lookup is spread over 30 s after registering
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(30); // an upper bound: the first lookup is immediate here (FirstLookupWithin = 0)
 
     [Fact]
     public async Task RegisteredShipment_IsPolled_AndTheTrackersScansArePublished()

@@ -25,6 +25,7 @@ public sealed class MissingCredentialsTests : IAsyncLifetime
         settings["Carriers:EasyPost:BaseUrl"] = _easyPost.BaseUrl.ToString();
         settings["Carriers:EasyPost:ApiKey"] = "";
         settings["Carriers:EasyPost:WebhookSecret"] = "";
+        settings["Carriers:EasyPost:Polling:FirstLookupWithin"] = "00:00:00";
         settings["Carriers:EasyPost:Polling:IdleDelay"] = "00:00:00.200";
         _adapter = new ServiceFactory<EasyPostOptions>(settings, services => services.AddSingleton<ILoggerProvider>(_logs));
         _adapter.CreateClient();

@@ -12,7 +12,7 @@ namespace Shipping.Carriers.Fedex.Tests;
 /// <summary>The FedEx adapter host on the real PostgreSQL and RabbitMQ, polling a fake FedEx that answers with the spec's example.</summary>
 public sealed class AdapterHostTests : IAsyncLifetime
 {
-    // The first lookup of a newly watched parcel is spread over half a minute (ParcelWatchList.WatchAsync).
+    // An upper bound for the first lookup, which these settings make immediate (Polling:FirstLookupWithin = 0).
     private static readonly TimeSpan FirstLookup = TimeSpan.FromSeconds(60);
 
     private TestInfrastructure _infrastructure = null!;
@@ -45,6 +45,7 @@ public sealed class AdapterHostTests : IAsyncLifetime
         settings["Carriers:Fedex:BaseUrl"] = fedex.BaseUrl.ToString();
         settings["Carriers:Fedex:ClientId"] = clientId;
         settings["Carriers:Fedex:ClientSecret"] = clientSecret;
+        settings["Carriers:Fedex:Polling:FirstLookupWithin"] = "00:00:00";
         settings["Carriers:Fedex:Polling:IdleDelay"] = "00:00:00.200";
         settings["Carriers:Fedex:Polling:CallsPerSecond"] = "50";
         settings["Carriers:Fedex:Polling:MaxFetchesPerShipmentPerDay"] = "100000";

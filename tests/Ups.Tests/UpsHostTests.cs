@@ -34,6 +34,7 @@ public sealed class UpsHostFixture : IAsyncLifetime
         settings["Carriers:Ups:ClientId"] = "test-client";
         settings["Carriers:Ups:ClientSecret"] = "test-secret";
         settings["Carriers:Ups:WebhookCredential"] = WebhookCredential;
+        settings["Carriers:Ups:Polling:FirstLookupWithin"] = "00:00:00";
         settings["Carriers:Ups:Polling:IdleDelay"] = "00:00:00.200";
         settings["Carriers:Ups:Polling:CallsPerSecond"] = "50";
         settings["Carriers:Ups:Polling:AfterFailure"] = "00:00:05";

@@ -49,6 +49,7 @@ public sealed class UspsHostFixture : IAsyncLifetime
         settings["Carriers:Usps:ClientId"] = "usps-consumer-key";
         settings["Carriers:Usps:ClientSecret"] = "usps-consumer-secret";
         settings["Carriers:Usps:WebhookSecret"] = SpecExamples.SubscriptionSecret;
+        settings["Carriers:Usps:Polling:FirstLookupWithin"] = "00:00:00";
         settings["Carriers:Usps:Polling:IdleDelay"] = "00:00:00.200";
         settings["Carriers:Usps:Polling:CallsPerSecond"] = "20";
         Host = new ServiceFactory<UspsOptions>(settings, services => services.AddSingleton<TimeProvider>(Clock));

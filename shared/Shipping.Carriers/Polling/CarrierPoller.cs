@@ -59,6 +59,20 @@ public sealed class CarrierPoller(
         }
     }
 
+    /// <summary>A graceful stop hands back what this instance had claimed but not looked up; a crash leaves it to the leases.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await schedule.ReleaseAsync(_owner, cancellationToken);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not hand back {Carrier} claims on stop; their leases expire by themselves", carrier.Name);
+        }
+    }
+
     private async Task PollAsync(ClaimedParcel parcel, PollingOptions settings, CancellationToken ct)
     {
         await WaitForTurnAsync(settings, ct);
@@ -83,7 +97,7 @@ public sealed class CarrierPoller(
                 // logging as its own hosted service starts.
                 var bus = services.GetRequiredService<IBus>();
                 var routed = await watchList.RouteAsync(parcel.TrackingNumber, found.Scans, bus, ct, found.SelfServiceUrl);
-                newScans = routed.Published + routed.Parked > 0;
+                newScans = routed.Published + routed.Kept > 0;
                 newest = found.Scans.MaxBy(s => s.OccurredAt)?.Status;
                 break;
             case TrackingLookup.RateLimited limited:

@@ -104,6 +104,16 @@ public sealed class PollSchedule(string connectionString, string schema)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Hands back every claim of <paramref name="owner"/> (on a graceful stop), so another instance need not wait out the leases.</summary>
+    public async Task ReleaseAsync(string owner, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"update {Table} set lease_until = null, leased_by = null where leased_by = @owner", connection);
+        command.Parameters.AddWithValue("owner", owner);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>The schedule row of one parcel, for tests and diagnostics.</summary>
     public async Task<(bool Active, DateTimeOffset NextPollAt, int FetchesToday, string? LastStatus)?> FindAsync(string trackingNumber, CancellationToken ct)
     {

@@ -11,8 +11,9 @@ namespace Shipping.Carriers.Watching;
 
 /// <summary>
 /// The adapter's list of parcels to watch, in PostgreSQL. Routes incoming scans (webhook or poll) to the tenants
-/// watching the parcel, publishing each scan once; parks scans for parcels nobody has registered yet and releases
-/// them when a shipment registers; starts and stops the parcel's polling schedule in the same transaction.
+/// watching the parcel, publishing each scan once; keeps every scan, so a shipment registered later (or a second one
+/// with the same number) is handed the whole history; starts and stops the parcel's polling schedule in the same
+/// transaction.
 /// Every change is a read-modify-write of one <see cref="WatchedParcel"/> under optimistic concurrency, retried on
 /// conflict. Messages go out before the document is saved: after a crash in between, a scan is published again,
 /// and downstream de-duplicates it by its event id.
@@ -23,30 +24,28 @@ public sealed class ParcelWatchList(
 {
     private const int MaxAttempts = 8;
 
-    /// <summary>Publishes the new scans of one parcel to every tenant watching it, or parks them.</summary>
+    /// <summary>Publishes the scans of one parcel not seen before to every tenant watching it, or keeps them for later.</summary>
     public Task<RouteResult> RouteAsync(
         string trackingNumber, IReadOnlyCollection<CarrierScan> scans, IPublishEndpoint publisher, CancellationToken ct, string? selfServiceUrl = null) =>
         WithRetriesAsync(TrackingNumbers.Normalise(trackingNumber), async (session, parcel, isNew) =>
         {
-            var fresh = parcel.Unpublished(scans);
             var wasFinal = parcel.LastStatus is { } before && PollingPolicy.IsFinal(before);
-            parcel.Observe(fresh);
+            var fresh = parcel.Learn(scans);
+            var linkChanged = selfServiceUrl is not null && selfServiceUrl != parcel.SelfServiceUrl;
             parcel.SelfServiceUrl = selfServiceUrl ?? parcel.SelfServiceUrl;
 
             RouteResult result;
             if (parcel.Watchers.Count > 0)
             {
                 await ScanPublisher.PublishAsync(publisher, parcel.Watchers, fresh, time.GetUtcNow(), ct);
-                parcel.MarkPublished(fresh);
                 result = new RouteResult(fresh.Count, parcel.Watchers.Select(w => w.TenantId).Distinct().Count(), 0);
             }
             else
             {
-                parcel.Park(fresh);
                 result = new RouteResult(0, 0, fresh.Count);
                 if (fresh.Count > 0)
                 {
-                    logger.LogInformation("Parked {Count} scan(s): no shipment registered for this tracking number yet", fresh.Count);
+                    logger.LogInformation("Kept {Count} scan(s) for later: no shipment registered for this tracking number yet", fresh.Count);
                 }
             }
 
@@ -55,7 +54,7 @@ public sealed class ParcelWatchList(
                 session.QueueSqlCommand(schedule.StopSql, now.ToString(), parcel.Id);
             }
 
-            if (isNew || fresh.Count > 0 || selfServiceUrl is not null)
+            if (isNew || fresh.Count > 0 || linkChanged)
             {
                 Save(session, parcel, isNew);
             }
@@ -74,12 +73,7 @@ public sealed class ParcelWatchList(
             }
 
             parcel.Watchers.Add(watcher);
-            if (parcel.Parked.Count > 0)
-            {
-                await ScanPublisher.PublishAsync(publisher, [watcher], parcel.Parked, time.GetUtcNow(), ct);
-                parcel.MarkPublished(parcel.Parked);
-                parcel.Parked.Clear();
-            }
+            await ScanPublisher.PublishAsync(publisher, [watcher], parcel.Scans, time.GetUtcNow(), ct);
 
             if (parcel.LastStatus is not { } status || !PollingPolicy.IsFinal(status))
             {
@@ -88,7 +82,7 @@ public sealed class ParcelWatchList(
             }
 
             Save(session, parcel, isNew);
-            return new RouteResult(0, 1, 0);
+            return new RouteResult(parcel.Scans.Count, 1, 0);
         }, ct);
 
     public async Task<WatchedParcel?> FindAsync(string trackingNumber, CancellationToken ct)
@@ -132,8 +126,8 @@ public sealed class ParcelWatchList(
     }
 }
 
-/// <summary>What routing did: scans published, to how many tenants, and how many were parked.</summary>
-public sealed record RouteResult(int Published, int Tenants, int Parked)
+/// <summary>What routing did: scans published, to how many tenants, and how many new ones were kept for a shipment not registered yet.</summary>
+public sealed record RouteResult(int Published, int Tenants, int Kept)
 {
     public static readonly RouteResult Nothing = new(0, 0, 0);
 }

@@ -4,29 +4,25 @@ using Shipping.Contracts;
 namespace Shipping.Carriers.Watching;
 
 /// <summary>
-/// One tracking number this adapter knows about: who watches it (learned from ShipmentRegistered), which scans
-/// already went out (so polling and webhooks seeing the same scan publish it once), and the scans that arrived
-/// before anyone watched (parked until the shipment is registered). Stored with optimistic concurrency, so a
-/// webhook, a poll and a registration never lose each other's changes.
+/// One tracking number this adapter knows about: who watches it (learned from ShipmentRegistered) and every scan the
+/// carrier has shown for it. A scan is published to the watchers once, however often polling and webhooks see it;
+/// a watcher who arrives later (the shipment registered after the first scans, or a second shipment with the same
+/// number) is handed the whole history. Stored with optimistic concurrency, so a webhook, a poll and a
+/// registration never lose each other's changes.
 /// </summary>
 [UseOptimisticConcurrency]
 public sealed class WatchedParcel
 {
-    /// <summary>Most scans parked for a tracking number nobody has registered yet; older ones are dropped first.</summary>
-    public const int MaxParkedScans = 50;
-
-    /// <summary>Most scan ids remembered as published; a journey has far fewer.</summary>
-    public const int MaxPublishedIds = 500;
+    /// <summary>Most scans kept for one tracking number; the oldest go first. A journey has far fewer.</summary>
+    public const int MaxScans = 200;
 
     /// <summary>The normalised tracking number.</summary>
     public string Id { get; set; } = "";
 
     public List<ParcelWatcher> Watchers { get; set; } = [];
 
-    public List<CarrierScan> Parked { get; set; } = [];
-
-    /// <summary>Ids of the scans already published to the watchers, oldest first.</summary>
-    public List<Guid> Published { get; set; } = [];
+    /// <summary>Every scan seen, in the order the carrier's time puts them.</summary>
+    public List<CarrierScan> Scans { get; set; } = [];
 
     /// <summary>The status of the newest scan seen, by the carrier's time.</summary>
     public TrackingStatus? LastStatus { get; set; }
@@ -42,46 +38,21 @@ public sealed class WatchedParcel
     [Version]
     public Guid Version { get; set; }
 
-    /// <summary>The scans not published before, without repeats, in the order given.</summary>
-    public IReadOnlyList<CarrierScan> Unpublished(IEnumerable<CarrierScan> scans) =>
-        scans.DistinctBy(s => s.EventId).Where(s => !Published.Contains(s.EventId)).ToList();
-
-    public void MarkPublished(IEnumerable<CarrierScan> scans)
+    /// <summary>Takes in what the carrier showed and returns the scans not seen before, without repeats.</summary>
+    public IReadOnlyList<CarrierScan> Learn(IEnumerable<CarrierScan> scans)
     {
-        Published.AddRange(scans.Select(s => s.EventId).Where(id => !Published.Contains(id)));
-        if (Published.Count > MaxPublishedIds)
+        var known = Scans.Select(s => s.EventId).ToHashSet();
+        var fresh = scans.Where(s => known.Add(s.EventId)).ToList();
+        if (fresh.Count == 0)
         {
-            Published.RemoveRange(0, Published.Count - MaxPublishedIds);
-        }
-    }
-
-    public void Park(IEnumerable<CarrierScan> scans)
-    {
-        foreach (var scan in scans)
-        {
-            if (Parked.All(p => p.EventId != scan.EventId))
-            {
-                Parked.Add(scan);
-            }
+            return fresh;
         }
 
-        if (Parked.Count > MaxParkedScans)
-        {
-            Parked = Parked.OrderBy(s => s.OccurredAt).TakeLast(MaxParkedScans).ToList();
-        }
-    }
-
-    /// <summary>Takes the newest of <paramref name="scans"/> as the parcel's status if it is newer than what is known.</summary>
-    public void Observe(IEnumerable<CarrierScan> scans)
-    {
-        foreach (var scan in scans)
-        {
-            if (LastEventAt is null || scan.OccurredAt >= LastEventAt)
-            {
-                LastEventAt = scan.OccurredAt;
-                LastStatus = scan.Status;
-            }
-        }
+        Scans = Scans.Concat(fresh).OrderBy(s => s.OccurredAt).TakeLast(MaxScans).ToList();
+        var newest = Scans[^1];
+        LastEventAt = newest.OccurredAt;
+        LastStatus = newest.Status;
+        return fresh;
     }
 }
 

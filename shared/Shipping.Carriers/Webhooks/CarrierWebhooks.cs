@@ -86,5 +86,5 @@ public static class CarrierWebhooks
     }
 }
 
-/// <summary>What the adapter did with a webhook: scans read, scans new to the watchers, tenants they went to (0: parked).</summary>
+/// <summary>What the adapter did with a webhook: scans read, scans new to the watchers, tenants they went to (0: kept until a shipment is registered).</summary>
 public sealed record WebhookReceipt(int Scans, int Published, int Tenants);

@@ -40,6 +40,7 @@ public abstract class DhlAdapterHost(string? apiKey) : IAsyncLifetime
         var settings = _infrastructure.Settings("dhl");
         settings["Carriers:Dhl:BaseUrl"] = Dhl.BaseUrl.ToString();
         settings["Carriers:Dhl:ApiKey"] = apiKey ?? "";
+        settings["Carriers:Dhl:Polling:FirstLookupWithin"] = "00:00:00";
         settings["Carriers:Dhl:Polling:IdleDelay"] = "00:00:00.200";
         settings["Carriers:Dhl:Polling:CallsPerSecond"] = "20";
         Adapter = new ServiceFactory<DhlOptions>(settings, services => services.AddSingleton<ILoggerProvider>(Logs));
@@ -78,7 +79,7 @@ public abstract class DhlAdapterHost(string? apiKey) : IAsyncLifetime
         return json.ToJsonString();
     }
 
-    /// <summary>The first lookup of a newly watched parcel is spread over up to half a minute.</summary>
+    /// <summary>An upper bound for the first lookup, which these settings make immediate (Polling:FirstLookupWithin = 0).</summary>
     public static readonly TimeSpan FirstLookup = TimeSpan.FromSeconds(60);
 }
 

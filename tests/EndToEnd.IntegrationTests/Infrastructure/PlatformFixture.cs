@@ -34,6 +34,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private TestInfrastructure? _infrastructure;
 
+    /// <summary>This run's RabbitMQ virtual host and schemas: more services can join the platform through it.</summary>
+    public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Not started.");
+
     public ServiceFactory<OrderDetails> Timeline { get; private set; } = null!;
     public ServiceFactory<DueAlert> Notifications { get; private set; } = null!;
     public ServiceFactory<SimulatorOptions> Simulator { get; private set; } = null!;
@@ -86,18 +89,23 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string promised = "2026-11-26", string apiKey = AcmeKey)
     {
+        await PostOrderAsync(orderNumber, "simulator", trackingNumber, promised, apiKey);
+
+        // The adapter learns of the shipment through the bus (ShipmentRegistered, published by Timeline's subscription).
+        var watchList = Simulator.Services.GetRequiredService<ParcelWatchList>();
+        await Eventually.Get(() => watchList.FindAsync(trackingNumber, default), p => p?.Watchers.Count > 0, $"the simulator to watch {trackingNumber}");
+    }
+
+    public async Task PostOrderAsync(string orderNumber, string carrier, string trackingNumber, string promised = "2026-11-26", string apiKey = AcmeKey)
+    {
         var response = await TimelineClient(apiKey).PostAsJsonAsync("/api/orders", new
         {
             orderNumber,
             customer = new { name = "Erika Mustermann", email = "erika@example.com", phone = "+4915112345678", locale = "de-DE" },
             promisedDeliveryDate = promised,
-            shipments = new[] { new { carrier = "simulator", trackingNumber } },
+            shipments = new[] { new { carrier, trackingNumber } },
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-
-        // The adapter learns of the shipment through the bus (ShipmentRegistered, published by Timeline's subscription).
-        var watchList = Simulator.Services.GetRequiredService<ParcelWatchList>();
-        await Eventually.Get(() => watchList.FindAsync(trackingNumber, default), p => p?.Watchers.Count > 0, $"the simulator to watch {trackingNumber}");
     }
 
     public static string ScanBody(string trackingNumber, string code, string at, string? estimate = null) =>
