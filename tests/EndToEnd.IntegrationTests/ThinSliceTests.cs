@@ -132,6 +132,21 @@ public class ThinSliceTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task OversizedWebhook_IsRefusedBeforeItIsRead_AndPublishesNothing()
+    {
+        var tracking = PlatformFixture.NewTrackingNumber();
+        var padding = new string(' ', WebhookBody.MaxBytes);
+        var body = PlatformFixture.ScanBody(tracking, "IN_TRANSIT", At).Replace("{\"trackingNumber\"", "{" + padding + "\"trackingNumber\"");
+
+        var response = await platform.PostScanAsync(body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var watchList = platform.Simulator.Services.GetRequiredService<Shipping.Carriers.Watching.ParcelWatchList>();
+        Assert.Null(await watchList.FindAsync(tracking, default));
+    }
+
+    [Fact]
     public async Task ScanBeforeRegistration_IsParked_ThenDeliveredWhenTheShipmentIsRegistered()
     {
         var (order, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());

@@ -50,10 +50,38 @@ public sealed class DhlNormaliser(ILogger<DhlNormaliser> logger)
 
         var wanted = TrackingNumbers.Normalise(trackingNumber);
         var candidates = shipments.Where(s => s.Id is { } id && TrackingNumbers.Normalise(id) == wanted).ToList();
-        var chosen = (candidates.Count > 0 ? candidates : shipments)
-            .Select(s => Normalise(trackingNumber, s))
-            .MaxBy(r => r.Scans.Count == 0 ? DateTimeOffset.MinValue : r.Scans.Max(s => s.OccurredAt))!;
+        if (candidates.Count == 0)
+        {
+            candidates = shipments;
+        }
+
+        // One number can name several shipments (64888 names nine): follow the one that moved last. They are ranked
+        // by their newest timestamp as written, before the full reading, so only the one followed is normalised.
+        // Two candidates whose newest moments lie within a day of each other (a missing offset could swap them) are
+        // both read in full and compared exactly.
+        var ranked = candidates.Select(s => (Shipment: s, Newest: RoughNewest(s))).OrderByDescending(c => c.Newest).ToList();
+        var close = ranked.TakeWhile(c => ranked[0].Newest - c.Newest < TimeSpan.FromDays(1)).Select(c => c.Shipment).ToList();
+        var chosen = close.Count == 1
+            ? Normalise(trackingNumber, close[0])
+            : close.Select(s => Normalise(trackingNumber, s)).MaxBy(r => r.Scans.Count == 0 ? DateTimeOffset.MinValue : r.Scans.Max(s => s.OccurredAt))!;
         return chosen with { ShipmentsInResponse = shipments.Count };
+    }
+
+    /// <summary>The shipment's newest timestamp read as written (no offset taken as UTC): good for ranking to within hours.</summary>
+    private static DateTimeOffset RoughNewest(DhlShipment shipment)
+    {
+        var newest = DateTimeOffset.MinValue;
+        foreach (var e in (shipment.Events ?? []).Append(shipment.Status))
+        {
+            if (e?.Timestamp is { } text
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                && at > newest)
+            {
+                newest = at;
+            }
+        }
+
+        return newest;
     }
 
     private DhlScans Normalise(string trackingNumber, DhlShipment shipment)

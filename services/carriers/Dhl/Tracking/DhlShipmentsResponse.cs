@@ -8,11 +8,18 @@ namespace Shipping.Carriers.Dhl.Tracking;
 // (parcel-nl sends no locations, parcel-de no offsets, express a numeric id). Unread parts (details, references,
 // dgf:routes) are left out on purpose: their shapes differ between services.
 
-/// <summary>How DHL writes JSON: camelCase names.</summary>
+/// <summary>How DHL writes JSON: camelCase names. The response's metadata is source-generated (it is read on every poll).</summary>
 public static class DhlJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolverChain = { DhlJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() },
+    };
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(DhlShipmentsResponse))]
+internal sealed partial class DhlJsonContext : JsonSerializerContext;
 
 /// <summary>The body of <c>GET /track/shipments</c>.</summary>
 public sealed record DhlShipmentsResponse(IReadOnlyList<DhlShipment>? Shipments);
