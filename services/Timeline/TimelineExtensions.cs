@@ -9,6 +9,7 @@ using Shipping.Timeline.Orders;
 using Shipping.Timeline.Orders.RegisteringOrder;
 using Shipping.Timeline.Publishing;
 using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Shipments.DetectingDelays;
 using Shipping.Timeline.Shipments.RecordingCarrierEvent;
 using Shipping.Timeline.Tenancy;
 using Shipping.Timeline.Timelines.GettingOrderTimeline;
@@ -30,12 +31,20 @@ public static class TimelineExtensions
                 options.Projections.LiveStreamAggregation<Shipment>();
                 options.Projections.Add<ShipmentViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
-                options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber);
+                options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber).Index(s => s.LastMovementAt);
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 
         builder.AddShippingMassTransit("timeline", bus =>
             bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>());
+
+        // Time-based delay checks run where the async daemon runs: in one designated instance.
+        builder.Services.AddOptions<DelayOptions>().BindConfiguration("Timeline:Delays");
+        builder.Services.AddSingleton<DelayScanner>();
+        if (!string.Equals(builder.Configuration["Marten:Daemon"], "Disabled", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DelayScanner>());
+        }
 
         builder.Services.AddSingleton<TenantKeys>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -13,7 +13,7 @@ public class OrderApiTests(PlatformFixture platform)
     {
         orderNumber,
         customer = new { name, email = "erika@example.com", phone = "+4915112345678", locale = "de-DE" },
-        promisedDeliveryDate = "2026-11-26",
+        promisedDeliveryDate = PlatformFixture.Day(3),
         shipments = new[] { new { carrier = "simulator", trackingNumber } },
     };
 

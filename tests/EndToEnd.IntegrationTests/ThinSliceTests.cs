@@ -163,17 +163,17 @@ public class ThinSliceTests(PlatformFixture platform)
     public async Task LateEstimate_ReachesNotifications_AsOneShipmentDelayed()
     {
         var (order, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());
-        await platform.RegisterOrderAsync(order, tracking, promised: "2026-11-26");
+        await platform.RegisterOrderAsync(order, tracking, promised: PlatformFixture.Day(3));
 
-        await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "IN_TRANSIT", At, estimate: "2026-11-28"));
-        await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "ARRIVED", "2026-11-23T11:00:00+01:00", estimate: "2026-11-28"));
+        await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "IN_TRANSIT", At, estimate: PlatformFixture.Day(5)));
+        await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "ARRIVED", "2026-11-23T11:00:00+01:00", estimate: PlatformFixture.Day(5)));
 
         var shipmentId = (await Eventually.Get(() => platform.TimelineAsync(order), t => t?.Shipments[0].Events.Count == 2, "both scans")).Shipments[0].ShipmentId;
         var alerts = await Eventually.Get(() => platform.DueAlertsAsync(shipmentId), a => a?.Count > 0, "a due alert in Notifications");
         var alert = Assert.Single(alerts);
         Assert.Equal(DelayReason.LateCarrierEstimate, alert.DelayReason);
-        Assert.Equal(new DateOnly(2026, 11, 26), alert.PromisedDeliveryDate);
-        Assert.Equal(new DateOnly(2026, 11, 28), alert.NewEstimate?.Date);
+        Assert.Equal(DateOnly.Parse(PlatformFixture.Day(3)), alert.PromisedDeliveryDate);
+        Assert.Equal(DateOnly.Parse(PlatformFixture.Day(5)), alert.NewEstimate?.Date);
         Assert.Equal(1, platform.Notifications.Consumed.Count<ShipmentDelayed>(d => d.ShipmentId == shipmentId));
     }
 

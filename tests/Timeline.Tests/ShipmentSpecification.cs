@@ -10,7 +10,10 @@ internal sealed class ShipmentSpecification
     public static readonly DateOnly Promised = new(2026, 11, 26);
     private static readonly Guid ShipmentId = Guid.NewGuid();
 
-    private Shipment _state = Shipment.Create(new ShipmentOpened(ShipmentId, "1001", "simulator", "SIM1", Promised, Now.AddDays(-2)));
+    private Shipment _state;
+
+    public ShipmentSpecification(string? customerTimeZone = null, DateOnly? promised = null) =>
+        _state = Shipment.Create(new ShipmentOpened(ShipmentId, "1001", "simulator", "SIM1", promised ?? Promised, Now.AddDays(-2), customerTimeZone));
 
     public static TrackingEventObserved Scan(
         TrackingStatus status, DateTimeOffset at, DeliveryEstimate? estimate = null, string? code = null,
@@ -32,9 +35,13 @@ internal sealed class ShipmentSpecification
         return this;
     }
 
-    public IReadOnlyList<object> When(TrackingEventObserved scan)
+    public IReadOnlyList<object> When(TrackingEventObserved scan) => Apply(ShipmentDecider.RecordCarrierEvent(_state, scan, Now));
+
+    /// <summary>The periodic delay check at <paramref name="at"/>.</summary>
+    public IReadOnlyList<object> CheckAt(DateTimeOffset at, TimeSpan staleAfter) => Apply(ShipmentDecider.CheckDelays(_state, at, staleAfter));
+
+    private IReadOnlyList<object> Apply(IReadOnlyList<object> events)
     {
-        var events = ShipmentDecider.RecordCarrierEvent(_state, scan, Now);
         foreach (var e in events)
         {
             _state = e switch

@@ -1,7 +1,8 @@
 namespace Shipping.Timeline.Orders;
 
 /// <summary>The customer an order is for. Personal data: never logged.</summary>
-public sealed record Customer(string Name, string? Email, string? Phone, string Locale);
+/// <param name="TimeZone">IANA zone the customer lives in (when the day of a promised date ends, when alerts may be sent).</param>
+public sealed record Customer(string Name, string? Email, string? Phone, string Locale, string? TimeZone = null);
 
 /// <summary>A shipment as the order knows it.</summary>
 public sealed record OrderShipment(Guid ShipmentId, string Carrier, string TrackingNumber);

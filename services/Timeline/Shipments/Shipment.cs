@@ -18,12 +18,33 @@ public sealed record Shipment(
     DeliveryEstimate? CarrierEstimate,
     DateTimeOffset? CarrierEstimateAsOf,
     ImmutableHashSet<Guid> RecordedEventIds,
-    ImmutableDictionary<DelayReason, DeliveryEstimate?> AnnouncedDelays)
+    ImmutableDictionary<DelayReason, DeliveryEstimate?> AnnouncedDelays,
+    DateTimeOffset OpenedAt,
+    string? CustomerTimeZone)
 {
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,
         TrackingStatus.Pending, TrackingSubstatus.Unspecified, null, null, null,
-        [], ImmutableDictionary<DelayReason, DeliveryEstimate?>.Empty);
+        [], ImmutableDictionary<DelayReason, DeliveryEstimate?>.Empty, e.OpenedAt, e.CustomerTimeZone);
+
+    /// <summary>When the carrier last showed the parcel move (or, before any scan, when the shipment was registered).</summary>
+    public DateTimeOffset LastMovementAt => Newest?.OccurredAt ?? OpenedAt;
+
+    /// <summary>
+    /// The moment the promised day is over: midnight after it in the customer's zone, or, when the zone is not known,
+    /// where the day ends last on Earth (UTC-12), so a delay is never announced before the day is over anywhere.
+    /// </summary>
+    public DateTimeOffset? PromiseExpiresAt => PromisedDeliveryDate is not { } promised
+        ? null
+        : CustomerTimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? EndOfDay(promised, zone)
+            : new DateTimeOffset(promised.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-12));
+
+    private static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.IsInvalidTime(midnight) ? zone.GetUtcOffset(midnight.AddHours(-2)) : zone.GetUtcOffset(midnight));
+    }
 
     public Shipment Apply(CarrierEventRecorded e)
     {

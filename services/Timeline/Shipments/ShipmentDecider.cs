@@ -45,29 +45,55 @@ public static class ShipmentDecider
 
         if (state.CarrierEstimate is { } current && state.PromisedDeliveryDate is { } promised && current.Date > promised)
         {
-            AnnounceOnce(DelayReason.LateCarrierEstimate);
+            AnnounceOnce(ref state, DelayReason.LateCarrierEstimate, shipment.CarrierEstimate, now, events);
         }
 
         if (isNewest && scan.Status is TrackingStatus.Exception or TrackingStatus.AttemptFail)
         {
-            AnnounceOnce(DelayReason.CarrierProblem);
+            AnnounceOnce(ref state, DelayReason.CarrierProblem, shipment.CarrierEstimate, now, events);
         }
 
         return events;
+    }
 
-        // Each reason once per shipment, and again only when the estimate has moved by a day or more since.
-        void AnnounceOnce(DelayReason reason)
+    /// <summary>
+    /// The delays time alone reveals (DESIGN.md, "Delays"): no movement for longer than <paramref name="staleAfter"/>
+    /// while not delivered, and the promised day over without delivery. Run periodically; each is announced once.
+    /// </summary>
+    public static IReadOnlyList<object> CheckDelays(Shipment shipment, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        var events = new List<object>();
+        if (shipment.IsFinished)
         {
-            var estimateNow = state.CarrierEstimate;
-            if (state.AnnouncedDelays.TryGetValue(reason, out var announcedWith) && !MovedByADayOrMore(announcedWith, estimateNow))
-            {
-                return;
-            }
-
-            var detected = new DelayDetected(reason, state.PromisedDeliveryDate, announcedWith ?? shipment.CarrierEstimate, estimateNow, now);
-            events.Add(detected);
-            state = state.Apply(detected);
+            return events;
         }
+
+        var state = shipment;
+        if (now - shipment.LastMovementAt > staleAfter)
+        {
+            AnnounceOnce(ref state, DelayReason.StaleTracking, shipment.CarrierEstimate, now, events);
+        }
+
+        if (shipment.PromiseExpiresAt is { } expired && now >= expired)
+        {
+            AnnounceOnce(ref state, DelayReason.PromisedDatePassed, shipment.CarrierEstimate, now, events);
+        }
+
+        return events;
+    }
+
+    /// <summary>Each reason once per shipment, and again only when the estimate has moved by a day or more since.</summary>
+    private static void AnnounceOnce(ref Shipment state, DelayReason reason, DeliveryEstimate? before, DateTimeOffset now, List<object> events)
+    {
+        var estimateNow = state.CarrierEstimate;
+        if (state.AnnouncedDelays.TryGetValue(reason, out var announcedWith) && !MovedByADayOrMore(announcedWith, estimateNow))
+        {
+            return;
+        }
+
+        var detected = new DelayDetected(reason, state.PromisedDeliveryDate, announcedWith ?? before, estimateNow, now);
+        events.Add(detected);
+        state = state.Apply(detected);
     }
 
     private static bool MovedByADayOrMore(DeliveryEstimate? before, DeliveryEstimate? after) =>

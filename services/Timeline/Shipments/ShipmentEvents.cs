@@ -5,8 +5,10 @@ namespace Shipping.Timeline.Shipments;
 // The facts on a shipment's stream. Internal to Timeline: Publishing maps them to Shipping.Contracts messages.
 
 /// <summary>First event of a shipment's stream.</summary>
+/// <param name="CustomerTimeZone">The customer's IANA zone: the promised day ends at midnight there.</param>
 public sealed record ShipmentOpened(
-    Guid ShipmentId, string OrderNumber, string Carrier, string TrackingNumber, DateOnly? PromisedDeliveryDate, DateTimeOffset OpenedAt);
+    Guid ShipmentId, string OrderNumber, string Carrier, string TrackingNumber, DateOnly? PromisedDeliveryDate, DateTimeOffset OpenedAt,
+    string? CustomerTimeZone = null);
 
 /// <summary>A carrier scan, recorded once (by its stable id) in its place in time.</summary>
 public sealed record CarrierEventRecorded(

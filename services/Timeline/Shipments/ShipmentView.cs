@@ -1,12 +1,16 @@
 using Marten.Events.Aggregation;
+using Marten.Metadata;
 using Shipping.Contracts;
 
 namespace Shipping.Timeline.Shipments;
 
 /// <summary>Read model of a shipment with its whole carrier timeline in time order, kept inline with its stream.</summary>
-public sealed class ShipmentView
+public sealed class ShipmentView : ITenanted
 {
     public Guid Id { get; set; }
+
+    /// <summary>Filled by Marten (conjoined tenancy), so a scan across tenants knows whose shipment it found.</summary>
+    public string? TenantId { get; set; }
     public string OrderNumber { get; set; } = "";
     public string Carrier { get; set; } = "";
     public string TrackingNumber { get; set; } = "";
@@ -15,6 +19,11 @@ public sealed class ShipmentView
     public TrackingSubstatus Substatus { get; set; }
     public DeliveryEstimate? CarrierEstimate { get; set; }
     public DateTimeOffset? LastEventAt { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>When the parcel last moved, or was registered: what the stale-tracking scan looks at.</summary>
+    public DateTimeOffset LastMovementAt { get; set; }
     public List<TimelineEntry> Events { get; set; } = [];
     public List<DelayEntry> Delays { get; set; } = [];
 
@@ -38,6 +47,8 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         Carrier = e.Carrier,
         TrackingNumber = e.TrackingNumber,
         PromisedDeliveryDate = e.PromisedDeliveryDate,
+        OpenedAt = e.OpenedAt,
+        LastMovementAt = e.OpenedAt,
     };
 
     public void Apply(CarrierEventRecorded e, ShipmentView view)
@@ -51,6 +62,7 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         view.Status = newest.Status;
         view.Substatus = newest.Substatus;
         view.LastEventAt = newest.OccurredAt;
+        view.LastMovementAt = newest.OccurredAt;
     }
 
     public void Apply(CarrierEstimateRevised e, ShipmentView view) => view.CarrierEstimate = e.Current;

@@ -30,6 +30,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string AcmeKey = "acme-test-key";
     public const string GlobexKey = "globex-test-key";
 
+    /// <summary>The platform's stale-tracking threshold in these tests: scans older than this count as stale.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3650);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private TestInfrastructure? _infrastructure;
@@ -50,6 +53,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             var settings = _infrastructure.Settings(name);
             settings["Tenants:acme:ApiKeys:0"] = AcmeKey;
             settings["Tenants:globex:ApiKeys:0"] = GlobexKey;
+            // Scans in these tests carry fixed past times: only the delay tests' own shipments may count as stale.
+            settings["Timeline:Delays:StaleAfter"] = StaleAfter.ToString();
+            settings["Timeline:Delays:ScanInterval"] = "00:00:00.500";
             return settings;
         }
 
@@ -87,7 +93,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public static string NewOrderNumber() => "IT-" + Guid.NewGuid().ToString("N")[..10];
 
-    public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string promised = "2026-11-26", string apiKey = AcmeKey)
+    /// <summary>A date relative to today (yyyy-MM-dd), so tests mean the same whatever day they run.</summary>
+    public static string Day(int fromToday) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string? promised = null, string apiKey = AcmeKey)
     {
         await PostOrderAsync(orderNumber, "simulator", trackingNumber, promised, apiKey);
 
@@ -96,13 +105,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Eventually.Get(() => watchList.FindAsync(trackingNumber, default), p => p?.Watchers.Count > 0, $"the simulator to watch {trackingNumber}");
     }
 
-    public async Task PostOrderAsync(string orderNumber, string carrier, string trackingNumber, string promised = "2026-11-26", string apiKey = AcmeKey)
+    public async Task PostOrderAsync(string orderNumber, string carrier, string trackingNumber, string? promised = null, string apiKey = AcmeKey)
     {
         var response = await TimelineClient(apiKey).PostAsJsonAsync("/api/orders", new
         {
             orderNumber,
             customer = new { name = "Erika Mustermann", email = "erika@example.com", phone = "+4915112345678", locale = "de-DE" },
-            promisedDeliveryDate = promised,
+            promisedDeliveryDate = promised ?? Day(3),
             shipments = new[] { new { carrier, trackingNumber } },
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);

@@ -12,7 +12,8 @@ public sealed record RegisterOrderRequest(
     string? PromisedDeliveryDate,
     IReadOnlyList<ShipmentRequest?>? Shipments);
 
-public sealed record CustomerRequest(string? Name, string? Email, string? Phone, string? Locale);
+/// <param name="TimeZone">The customer's IANA time zone, e.g. Europe/Berlin.</param>
+public sealed record CustomerRequest(string? Name, string? Email, string? Phone, string? Locale, string? TimeZone = null);
 
 public sealed record ShipmentRequest(string? Carrier, string? TrackingNumber);
 
@@ -54,6 +55,11 @@ public sealed record RegisterOrder(string OrderNumber, Customer Customer, DateOn
             if (!string.IsNullOrEmpty(customer.Locale) && !IsLocale(customer.Locale))
             {
                 errors["customer.locale"] = ["Not a locale, e.g. de-DE or en."];
+            }
+
+            if (!string.IsNullOrEmpty(customer.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(customer.TimeZone, out _))
+            {
+                errors["customer.timeZone"] = ["Not an IANA time zone, e.g. Europe/Berlin."];
             }
         }
 
@@ -103,7 +109,7 @@ public sealed record RegisterOrder(string OrderNumber, Customer Customer, DateOn
         var locale = string.IsNullOrEmpty(customer!.Locale) ? "en" : CultureInfo.GetCultureInfo(customer.Locale).Name;
         return (new RegisterOrder(
             orderNumber,
-            new Customer(customer.Name!.Trim(), NullIfEmpty(customer.Email?.Trim()), NullIfEmpty(customer.Phone), locale),
+            new Customer(customer.Name!.Trim(), NullIfEmpty(customer.Email?.Trim()), NullIfEmpty(customer.Phone), locale, NullIfEmpty(customer.TimeZone)),
             promised,
             shipments), errors);
     }

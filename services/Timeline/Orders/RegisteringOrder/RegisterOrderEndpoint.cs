@@ -45,7 +45,8 @@ public static class RegisterOrderEndpoint
             foreach (var shipment in shipments)
             {
                 session.Events.StartStream<Shipment>(shipment.ShipmentId,
-                    new ShipmentOpened(shipment.ShipmentId, command.OrderNumber, shipment.Carrier, shipment.TrackingNumber, command.PromisedDeliveryDate, now));
+                    new ShipmentOpened(shipment.ShipmentId, command.OrderNumber, shipment.Carrier, shipment.TrackingNumber, command.PromisedDeliveryDate, now,
+                        command.Customer.TimeZone));
             }
 
             try
