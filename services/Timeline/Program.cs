@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline;
 
@@ -13,6 +14,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference(); // /scalar: the interactive reference of /openapi/v1.json
+}
 app.MapTimelineApi();
 
 app.Run();

@@ -6,6 +6,8 @@ using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
+using Shipping.Timeline.Orders.AddingShipment;
+using Shipping.Timeline.Orders.CancellingOrder;
 using Shipping.Timeline.Orders.RegisteringOrder;
 using Shipping.Timeline.Publishing;
 using Shipping.Timeline.Shipments;
@@ -50,7 +52,12 @@ public static class TimelineExtensions
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Shipping Timeline API";
+            document.Info.Description = "Orders, shipments and their timelines, for retailers' systems. Authenticate with your API key in the X-Api-Key header.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
@@ -58,6 +65,8 @@ public static class TimelineExtensions
     {
         var orders = app.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
         orders.MapRegisterOrder();
+        orders.MapAddShipment();
+        orders.MapCancelOrder();
         orders.MapOrderTimeline();
         return app;
     }

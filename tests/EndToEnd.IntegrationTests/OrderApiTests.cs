@@ -90,6 +90,21 @@ public class OrderApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesTheApi_AndDevelopmentHasAnInteractiveReference()
+    {
+        var client = platform.Timeline.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        var reference = await client.GetAsync("/scalar/");
+
+        Assert.Contains("\"/api/orders\"", document);
+        Assert.Contains("\"/api/orders/{orderNumber}/timeline\"", document);
+        Assert.Contains("X-Api-Key", document);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task UnknownOrder_Gets404ProblemDetails()
     {
         var response = await platform.TimelineClient().GetAsync($"/api/orders/{PlatformFixture.NewOrderNumber()}/timeline");

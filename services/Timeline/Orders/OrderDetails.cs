@@ -12,6 +12,11 @@ public sealed class OrderDetails
     public DateOnly? PromisedDeliveryDate { get; set; }
     public List<OrderShipment> Shipments { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? CancellationReason { get; set; }
+
+    /// <summary>Marten's stream version, for optimistic concurrency on the order stream.</summary>
+    public int Version { get; set; }
 
     /// <summary>Order streams are keyed by order number within a tenant (Marten's conjoined tenancy scopes ids).</summary>
     public static Guid IdFor(string orderNumber) => StableIds.From("order", orderNumber);
@@ -27,4 +32,12 @@ public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails
         Shipments = [.. e.Shipments],
         RegisteredAt = e.RegisteredAt,
     };
+
+    public void Apply(ShipmentAddedToOrder e, OrderDetails order) => order.Shipments.Add(e.Shipment);
+
+    public void Apply(OrderCancelled e, OrderDetails order)
+    {
+        order.CancelledAt = e.CancelledAt;
+        order.CancellationReason = e.Reason;
+    }
 }

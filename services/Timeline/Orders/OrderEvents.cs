@@ -14,3 +14,9 @@ public sealed record OrderRegistered(
     DateOnly? PromisedDeliveryDate,
     IReadOnlyList<OrderShipment> Shipments,
     DateTimeOffset RegisteredAt);
+
+/// <summary>A shipment was added to an order after it was registered.</summary>
+public sealed record ShipmentAddedToOrder(OrderShipment Shipment, DateTimeOffset AddedAt);
+
+/// <summary>The retailer cancelled the order: its shipments are no longer watched for delays.</summary>
+public sealed record OrderCancelled(string? Reason, DateTimeOffset CancelledAt);

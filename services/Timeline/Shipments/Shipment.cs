@@ -20,7 +20,8 @@ public sealed record Shipment(
     ImmutableHashSet<Guid> RecordedEventIds,
     ImmutableDictionary<DelayReason, DeliveryEstimate?> AnnouncedDelays,
     DateTimeOffset OpenedAt,
-    string? CustomerTimeZone)
+    string? CustomerTimeZone,
+    bool Cancelled = false)
 {
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,
@@ -61,6 +62,8 @@ public sealed record Shipment(
 
     public Shipment Apply(StatusChanged e) => this;
 
-    /// <summary>Delivered or on its way back: no delay is announced any more.</summary>
-    public bool IsFinished => Status is TrackingStatus.Delivered or TrackingStatus.ReturnToSender or TrackingStatus.Expired;
+    public Shipment Apply(ShipmentCancelled e) => this with { Cancelled = true };
+
+    /// <summary>Delivered, on its way back, or its order cancelled: no delay is announced any more.</summary>
+    public bool IsFinished => Cancelled || Status is TrackingStatus.Delivered or TrackingStatus.ReturnToSender or TrackingStatus.Expired;
 }

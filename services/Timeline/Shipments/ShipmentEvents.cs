@@ -32,3 +32,6 @@ public sealed record CarrierEstimateRevised(DeliveryEstimate? Previous, Delivery
 /// <summary>A delay was detected and is to be announced.</summary>
 public sealed record DelayDetected(
     DelayReason Reason, DateOnly? PromisedDeliveryDate, DeliveryEstimate? PreviousEstimate, DeliveryEstimate? NewEstimate, DateTimeOffset DetectedAt);
+
+/// <summary>The shipment's order was cancelled: no delay is looked for any more.</summary>
+public sealed record ShipmentCancelled(DateTimeOffset CancelledAt);

@@ -26,6 +26,7 @@ public sealed class ShipmentView : ITenanted
     public DateTimeOffset LastMovementAt { get; set; }
     public List<TimelineEntry> Events { get; set; } = [];
     public List<DelayEntry> Delays { get; set; } = [];
+    public DateTimeOffset? CancelledAt { get; set; }
 
     /// <summary>Shipment streams are keyed by order, carrier and tracking number within a tenant.</summary>
     public static Guid IdFor(string orderNumber, string carrier, string trackingNumber) =>
@@ -66,6 +67,8 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
     }
 
     public void Apply(CarrierEstimateRevised e, ShipmentView view) => view.CarrierEstimate = e.Current;
+
+    public void Apply(ShipmentCancelled e, ShipmentView view) => view.CancelledAt = e.CancelledAt;
 
     public void Apply(DelayDetected e, ShipmentView view) =>
         view.Delays.Add(new DelayEntry(e.Reason, e.PreviousEstimate, e.NewEstimate, e.DetectedAt));

@@ -80,25 +80,13 @@ public sealed record RegisterOrder(string OrderNumber, Customer Customer, DateOn
         var requested = request.Shipments ?? [];
         for (var i = 0; i < requested.Count; i++)
         {
-            var shipment = requested[i];
-            var carrier = shipment?.Carrier?.Trim().ToLowerInvariant() ?? "";
-            var trackingNumber = TrackingNumbers.Normalise(shipment?.TrackingNumber ?? "");
-            if (!Patterns.Carrier().IsMatch(carrier))
-            {
-                errors[$"shipments[{i}].carrier"] = ["Required: the carrier's name, e.g. dhl, ups, simulator."];
-            }
-
-            if (!Patterns.TrackingNumber().IsMatch(trackingNumber))
-            {
-                errors[$"shipments[{i}].trackingNumber"] = ["Required: 4 to 64 letters or digits."];
-            }
-
-            if (shipments.Contains((carrier, trackingNumber)))
+            var shipment = ValidateShipment(requested[i], $"shipments[{i}]", errors);
+            if (shipments.Contains(shipment))
             {
                 errors[$"shipments[{i}]"] = ["This shipment is listed twice."];
             }
 
-            shipments.Add((carrier, trackingNumber));
+            shipments.Add(shipment);
         }
 
         if (errors.Count > 0)
@@ -112,6 +100,24 @@ public sealed record RegisterOrder(string OrderNumber, Customer Customer, DateOn
             new Customer(customer.Name!.Trim(), NullIfEmpty(customer.Email?.Trim()), NullIfEmpty(customer.Phone), locale, NullIfEmpty(customer.TimeZone)),
             promised,
             shipments), errors);
+    }
+
+    /// <summary>A shipment's carrier and tracking number, normalised; what is wrong goes into <paramref name="errors"/> under <paramref name="field"/>.</summary>
+    public static (string Carrier, string TrackingNumber) ValidateShipment(ShipmentRequest? shipment, string field, Dictionary<string, string[]> errors)
+    {
+        var carrier = shipment?.Carrier?.Trim().ToLowerInvariant() ?? "";
+        var trackingNumber = TrackingNumbers.Normalise(shipment?.TrackingNumber ?? "");
+        if (!Patterns.Carrier().IsMatch(carrier))
+        {
+            errors[$"{field}.carrier"] = ["Required: the carrier's name, e.g. dhl, ups, simulator."];
+        }
+
+        if (!Patterns.TrackingNumber().IsMatch(trackingNumber))
+        {
+            errors[$"{field}.trackingNumber"] = ["Required: 4 to 64 letters or digits."];
+        }
+
+        return (carrier, trackingNumber);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

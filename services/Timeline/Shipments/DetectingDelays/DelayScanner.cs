@@ -59,7 +59,7 @@ public sealed class DelayScanner(IDocumentStore store, IOptionsMonitor<DelayOpti
         await using var query = store.QuerySession();
         var candidates = await query.Query<ShipmentView>()
             .Where(s => s.AnyTenant())
-            .Where(s => s.Status != TrackingStatus.Delivered && s.Status != TrackingStatus.ReturnToSender && s.Status != TrackingStatus.Expired)
+            .Where(s => s.CancelledAt == null && s.Status != TrackingStatus.Delivered && s.Status != TrackingStatus.ReturnToSender && s.Status != TrackingStatus.Expired)
             .Where(s => s.LastMovementAt < staleBefore || (s.PromisedDeliveryDate != null && s.PromisedDeliveryDate < promisedBefore))
             .Select(s => new { s.Id, s.TenantId })
             .ToListAsync(ct);
