@@ -11,6 +11,7 @@ using Shipping.Timeline.Orders.CancellingOrder;
 using Shipping.Timeline.Orders.RegisteringOrder;
 using Shipping.Timeline.Publishing;
 using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Shipments.ChangingDelivery;
 using Shipping.Timeline.Shipments.DetectingDelays;
 using Shipping.Timeline.Shipments.RecordingCarrierEvent;
 using Shipping.Timeline.Tenancy;
@@ -38,7 +39,11 @@ public static class TimelineExtensions
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 
         builder.AddShippingMassTransit("timeline", bus =>
-            bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>());
+        {
+            bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>();
+            bus.AddConsumer<DeliveryChangeRequestedConsumer, DeliveryChangeRequestedConsumerDefinition>();
+            bus.AddConsumer<DeliveryChangeAnswerConsumer, DeliveryChangeAnswerConsumerDefinition>();
+        });
 
         // Time-based delay checks run where the async daemon runs: in one designated instance.
         builder.Services.AddOptions<DelayOptions>().BindConfiguration("Timeline:Delays");

@@ -67,3 +67,27 @@ public sealed record DeliveryChangeRejected(
     string Reason,
     string? SelfServiceUrl,
     DateTimeOffset RejectedAt);
+
+/// <summary>Who asked for a delivery change, and how.</summary>
+public enum DeliveryChangeChannel
+{
+    Sms,
+    Email,
+    TrackingPage,
+    SupportAgent,
+}
+
+/// <summary>
+/// A customer (by SMS, email or on the tracking page) or an agent asked to change a shipment's delivery. Timeline checks
+/// that the change is still allowed, records it on the shipment's stream and sends <see cref="ChangeDelivery"/> to the
+/// carrier's adapter; the answer comes back as <see cref="DeliveryChangeConfirmed"/> or <see cref="DeliveryChangeRejected"/>.
+/// </summary>
+/// <param name="RequestId">Stable id of the request: a redelivered message is the same request.</param>
+public sealed record DeliveryChangeRequested(
+    Guid RequestId,
+    string TenantId,
+    Guid ShipmentId,
+    DeliveryChangeKind Kind,
+    DeliveryChangeDetails Details,
+    DeliveryChangeChannel Channel,
+    DateTimeOffset RequestedAt);

@@ -12,6 +12,8 @@ public sealed class ConsumedMessages : IConsumeObserver
 
     public int Count<T>(Func<T, bool> match) where T : class => _consumed.OfType<T>().Count(match);
 
+    public IReadOnlyList<T> OfType<T>(Func<T, bool> match) where T : class => _consumed.OfType<T>().Where(match).ToList();
+
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
         _consumed.Enqueue(context.Message);

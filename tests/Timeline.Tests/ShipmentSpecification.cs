@@ -40,6 +40,10 @@ internal sealed class ShipmentSpecification
     /// <summary>The periodic delay check at <paramref name="at"/>.</summary>
     public IReadOnlyList<object> CheckAt(DateTimeOffset at, TimeSpan staleAfter) => Apply(ShipmentDecider.CheckDelays(_state, at, staleAfter));
 
+    public IReadOnlyList<object> Ask(DeliveryChangeRequested request) => Apply(ShipmentDecider.RequestDeliveryChange(_state, request, Now));
+
+    public IReadOnlyList<object> Answer(Guid requestId, object answer) => Apply(ShipmentDecider.RecordCarrierAnswer(_state, requestId, answer));
+
     private IReadOnlyList<object> Apply(IReadOnlyList<object> events)
     {
         foreach (var e in events)
@@ -50,6 +54,9 @@ internal sealed class ShipmentSpecification
                 CarrierEstimateRevised r => _state.Apply(r),
                 DelayDetected d => _state.Apply(d),
                 StatusChanged s => _state.Apply(s),
+                DeliveryChangeRecorded r => _state.Apply(r),
+                DeliveryChangeConfirmedByCarrier c => _state.Apply(c),
+                DeliveryChangeRefused r => _state.Apply(r),
                 _ => throw new InvalidOperationException($"Unexpected event {e.GetType().Name}"),
             };
         }

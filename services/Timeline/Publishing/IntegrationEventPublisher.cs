@@ -29,6 +29,8 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         IncludeType<ShipmentOpened>();
         IncludeType<StatusChanged>();
         IncludeType<DelayDetected>();
+        IncludeType<DeliveryChangeRecorded>();
+        IncludeType<DeliveryChangeRefused>();
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(
@@ -53,6 +55,12 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
                     e.PreviousStatus, e.Status, e.Substatus, e.OccurredAt, e.CausedByEventId),
                 DelayDetected e => new ShipmentDelayed(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,
                     e.Reason, e.PromisedDeliveryDate, e.PreviousEstimate, e.NewEstimate, e.DetectedAt),
+                // The command to the carrier's adapter (it answers with DeliveryChangeConfirmed or DeliveryChangeRejected).
+                DeliveryChangeRecorded e => new ChangeDelivery(e.RequestId, @event.TenantId, shipment.Id, shipment.Carrier, shipment.TrackingNumber,
+                    e.Kind, e.Details, e.RequestedAt),
+                // Refused here, before reaching the carrier: tell whoever asked. (A carrier's refusal was published by its adapter.)
+                DeliveryChangeRefused { ByCarrier: false } e => new DeliveryChangeRejected(e.RequestId, @event.TenantId, shipment.Id, shipment.Carrier,
+                    shipment.TrackingNumber, e.Kind, e.Reason, e.SelfServiceUrl, e.RefusedAt),
                 _ => null,
             };
             if (message is not null)

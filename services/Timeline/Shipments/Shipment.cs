@@ -21,8 +21,20 @@ public sealed record Shipment(
     ImmutableDictionary<DelayReason, DeliveryEstimate?> AnnouncedDelays,
     DateTimeOffset OpenedAt,
     string? CustomerTimeZone,
-    bool Cancelled = false)
+    bool Cancelled = false,
+    ImmutableDictionary<Guid, DeliveryChangeState>? DeliveryChanges = null)
 {
+    /// <summary>Every delivery change asked for, by request id, with where it stands.</summary>
+    public ImmutableDictionary<Guid, DeliveryChangeState> Changes => DeliveryChanges ?? ImmutableDictionary<Guid, DeliveryChangeState>.Empty;
+
+    /// <summary>
+    /// Whether the carrier may still be asked to change the delivery: before the parcel is out for delivery
+    /// (DESIGN.md, "Delivery changes"), and while the journey goes on.
+    /// </summary>
+    public bool AcceptsDeliveryChanges =>
+        !IsFinished && Status is TrackingStatus.Pending or TrackingStatus.InfoReceived or TrackingStatus.InTransit or TrackingStatus.Exception
+            or TrackingStatus.AttemptFail or TrackingStatus.AvailableForPickup;
+
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,
         TrackingStatus.Pending, TrackingSubstatus.Unspecified, null, null, null,
@@ -64,6 +76,19 @@ public sealed record Shipment(
 
     public Shipment Apply(ShipmentCancelled e) => this with { Cancelled = true };
 
+    public Shipment Apply(DeliveryChangeRecorded e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Pending) };
+
+    public Shipment Apply(DeliveryChangeConfirmedByCarrier e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Confirmed) };
+
+    public Shipment Apply(DeliveryChangeRefused e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Refused) };
+
     /// <summary>Delivered, on its way back, or its order cancelled: no delay is announced any more.</summary>
     public bool IsFinished => Cancelled || Status is TrackingStatus.Delivered or TrackingStatus.ReturnToSender or TrackingStatus.Expired;
+}
+
+public enum DeliveryChangeState
+{
+    Pending,
+    Confirmed,
+    Refused,
 }

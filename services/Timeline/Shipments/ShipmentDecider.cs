@@ -82,6 +82,37 @@ public static class ShipmentDecider
         return events;
     }
 
+    /// <summary>
+    /// A delivery change asked for: recorded (and so sent to the carrier) while the carrier still accepts changes,
+    /// refused with a reason otherwise. The same request twice is one request.
+    /// </summary>
+    public static IReadOnlyList<object> RequestDeliveryChange(Shipment shipment, DeliveryChangeRequested request, DateTimeOffset now)
+    {
+        if (shipment.Changes.ContainsKey(request.RequestId))
+        {
+            return [];
+        }
+
+        if (shipment.AcceptsDeliveryChanges)
+        {
+            return [new DeliveryChangeRecorded(request.RequestId, request.Kind, request.Details, request.Channel, request.RequestedAt)];
+        }
+
+        var reason = shipment.Cancelled
+            ? "The order was cancelled."
+            : shipment.Status switch
+            {
+                TrackingStatus.OutForDelivery => "The parcel is already out for delivery; the carrier no longer accepts changes.",
+                TrackingStatus.Delivered => "The parcel has already been delivered.",
+                _ => "The parcel's journey has ended; there is nothing left to change.",
+            };
+        return [new DeliveryChangeRefused(request.RequestId, request.Kind, reason, null, ByCarrier: false, now)];
+    }
+
+    /// <summary>The carrier's answer to a change that is still pending; a repeated or stray answer changes nothing.</summary>
+    public static IReadOnlyList<object> RecordCarrierAnswer(Shipment shipment, Guid requestId, object answer) =>
+        shipment.Changes.TryGetValue(requestId, out var state) && state == DeliveryChangeState.Pending ? [answer] : [];
+
     /// <summary>Each reason once per shipment, and again only when the estimate has moved by a day or more since.</summary>
     private static void AnnounceOnce(ref Shipment state, DelayReason reason, DeliveryEstimate? before, DateTimeOffset now, List<object> events)
     {

@@ -35,3 +35,13 @@ public sealed record DelayDetected(
 
 /// <summary>The shipment's order was cancelled: no delay is looked for any more.</summary>
 public sealed record ShipmentCancelled(DateTimeOffset CancelledAt);
+
+/// <summary>A delivery change was asked for and is allowed: the carrier is asked to carry it out.</summary>
+public sealed record DeliveryChangeRecorded(
+    Guid RequestId, DeliveryChangeKind Kind, DeliveryChangeDetails Details, DeliveryChangeChannel Channel, DateTimeOffset RequestedAt);
+
+/// <summary>The carrier carried the change out.</summary>
+public sealed record DeliveryChangeConfirmedByCarrier(Guid RequestId, string? CarrierReference, DateTimeOffset ConfirmedAt);
+
+/// <summary>The change was refused: by the carrier, or by Timeline because it was no longer allowed.</summary>
+public sealed record DeliveryChangeRefused(Guid RequestId, DeliveryChangeKind Kind, string Reason, string? SelfServiceUrl, bool ByCarrier, DateTimeOffset RefusedAt);

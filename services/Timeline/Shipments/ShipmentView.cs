@@ -27,6 +27,7 @@ public sealed class ShipmentView : ITenanted
     public List<TimelineEntry> Events { get; set; } = [];
     public List<DelayEntry> Delays { get; set; } = [];
     public DateTimeOffset? CancelledAt { get; set; }
+    public List<DeliveryChangeEntry> DeliveryChanges { get; set; } = [];
 
     /// <summary>Shipment streams are keyed by order, carrier and tracking number within a tenant.</summary>
     public static Guid IdFor(string orderNumber, string carrier, string trackingNumber) =>
@@ -36,6 +37,11 @@ public sealed class ShipmentView : ITenanted
 public sealed record TimelineEntry(
     Guid EventId, TrackingStatus Status, TrackingSubstatus Substatus, string RawCode, string Description,
     DateTimeOffset OccurredAt, EventLocation? Location, DeliveryEstimate? CarrierEstimate);
+
+/// <summary>A delivery change asked for, and where it stands (Pending, Confirmed, Refused), with the reason of a refusal.</summary>
+public sealed record DeliveryChangeEntry(
+    Guid RequestId, DeliveryChangeKind Kind, DeliveryChangeChannel? Channel, DeliveryChangeState State, string? Reason, string? SelfServiceUrl,
+    string? CarrierReference, DateTimeOffset RequestedAt, DateTimeOffset? AnsweredAt);
 
 public sealed record DelayEntry(DelayReason Reason, DeliveryEstimate? PreviousEstimate, DeliveryEstimate? NewEstimate, DateTimeOffset DetectedAt);
 
@@ -69,6 +75,33 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
     public void Apply(CarrierEstimateRevised e, ShipmentView view) => view.CarrierEstimate = e.Current;
 
     public void Apply(ShipmentCancelled e, ShipmentView view) => view.CancelledAt = e.CancelledAt;
+
+    public void Apply(DeliveryChangeRecorded e, ShipmentView view) =>
+        view.DeliveryChanges.Add(new DeliveryChangeEntry(e.RequestId, e.Kind, e.Channel, DeliveryChangeState.Pending, null, null, null, e.RequestedAt, null));
+
+    public void Apply(DeliveryChangeConfirmedByCarrier e, ShipmentView view) =>
+        Answer(view, e.RequestId, entry => entry with { State = DeliveryChangeState.Confirmed, CarrierReference = e.CarrierReference, AnsweredAt = e.ConfirmedAt });
+
+    public void Apply(DeliveryChangeRefused e, ShipmentView view)
+    {
+        if (view.DeliveryChanges.All(c => c.RequestId != e.RequestId))
+        {
+            // Refused on arrival (no longer allowed): it was never pending.
+            view.DeliveryChanges.Add(new DeliveryChangeEntry(e.RequestId, e.Kind, null, DeliveryChangeState.Refused, e.Reason, e.SelfServiceUrl, null, e.RefusedAt, e.RefusedAt));
+            return;
+        }
+
+        Answer(view, e.RequestId, entry => entry with { State = DeliveryChangeState.Refused, Reason = e.Reason, SelfServiceUrl = e.SelfServiceUrl, AnsweredAt = e.RefusedAt });
+    }
+
+    private static void Answer(ShipmentView view, Guid requestId, Func<DeliveryChangeEntry, DeliveryChangeEntry> answer)
+    {
+        var index = view.DeliveryChanges.FindIndex(c => c.RequestId == requestId);
+        if (index >= 0)
+        {
+            view.DeliveryChanges[index] = answer(view.DeliveryChanges[index]);
+        }
+    }
 
     public void Apply(DelayDetected e, ShipmentView view) =>
         view.Delays.Add(new DelayEntry(e.Reason, e.PreviousEstimate, e.NewEstimate, e.DetectedAt));
