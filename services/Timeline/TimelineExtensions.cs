@@ -8,6 +8,7 @@ using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Orders.RegisteringOrder;
 using Shipping.Timeline.Publishing;
+using Shipping.Timeline.RetailerWebhooks;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Shipments.RecordingCarrierEvent;
 using Shipping.Timeline.Tenancy;
@@ -42,6 +43,7 @@ public static class TimelineExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi();
+        builder.AddRetailerWebhooks();
         return builder;
     }
 
