@@ -56,7 +56,7 @@ public sealed class RetailerWebhookFixture : IAsyncLifetime
 
         settings["RetailerWebhooks:RetryBaseDelay"] = "00:00:00.5";
         settings["RetailerWebhooks:RetryMaxDelay"] = "00:00:02";
-        settings["RetailerWebhooks:AttemptTimeout"] = "00:00:15";
+        settings["RetailerWebhooks:AttemptTimeout"] = "00:00:30"; // longer than any wait below: the down endpoint holds its slots throughout
         settings["RetailerWebhooks:PollInterval"] = "00:00:00.2";
         settings["RetailerWebhooks:MaxConcurrentSendsPerTenant"] = "2";
         Timeline = new ServiceFactory<OrderDetails>(settings);
@@ -166,7 +166,7 @@ public class RetailerWebhookTests(RetailerWebhookFixture fixture) : IClassFixtur
         var other = RetailerWebhookFixture.StatusChange("globex");
         await fixture.PublishAsync(other);
 
-        await Eventually.Until(() => fixture.RequestsFor(other.ChangeId).Count == 1, "globex's webhook while down's endpoint hangs", TimeSpan.FromSeconds(5));
+        await Eventually.Until(() => fixture.RequestsFor(other.ChangeId).Count == 1, "globex's webhook while down's endpoint hangs", TimeSpan.FromSeconds(10));
         foreach (var change in stuck)
         {
             Assert.Equal(DeliveryState.Pending, (await fixture.DeliveryAsync("down", change.ChangeId))?.State);
