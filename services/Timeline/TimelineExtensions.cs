@@ -10,6 +10,7 @@ using Shipping.Timeline.Orders.AddingShipment;
 using Shipping.Timeline.Orders.CancellingOrder;
 using Shipping.Timeline.Orders.RegisteringOrder;
 using Shipping.Timeline.Publishing;
+using Shipping.Timeline.RetailerWebhooks;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Shipments.ChangingDelivery;
 using Shipping.Timeline.Shipments.DetectingDelays;
@@ -63,6 +64,7 @@ public static class TimelineExtensions
             document.Info.Description = "Orders, shipments and their timelines, for retailers' systems. Authenticate with your API key in the X-Api-Key header.";
             return Task.CompletedTask;
         }));
+        builder.AddRetailerWebhooks();
         return builder;
     }
 
