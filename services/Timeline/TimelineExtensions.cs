@@ -42,6 +42,7 @@ public static class TimelineExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi();
+        builder.AddReadSide();
         return builder;
     }
 
@@ -50,6 +51,7 @@ public static class TimelineExtensions
         var orders = app.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
         orders.MapRegisterOrder();
         orders.MapOrderTimeline();
+        app.MapReadSideApi();
         return app;
     }
 }
