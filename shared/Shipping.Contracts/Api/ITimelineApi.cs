@@ -4,7 +4,7 @@ namespace Shipping.Contracts.Api;
 
 /// <summary>
 /// Timeline's read API, for Web (tracking page, support console) and retailers. Every call carries the retailer's
-/// API key, which names the tenant. Errors come back as RFC 7807 problem details (Refit raises <see cref="ApiException"/>):
+/// API key, which names the tenant. Errors come back as RFC 7807 problem details (Refit raises <see cref="ValidationApiException"/>, whose Content holds them):
 /// 404 for an unknown order or shipment, 400 for malformed input, 401 for a missing or unknown key.
 /// Register with <c>services.AddRefitGeneratedClient&lt;ITimelineApi&gt;()</c>.
 /// </summary>
