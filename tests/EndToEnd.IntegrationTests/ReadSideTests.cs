@@ -180,6 +180,19 @@ public class ReadSideTests(PlatformFixture platform)
         Assert.Contains("q", noQuery.Content!.Errors.Keys);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheReadEndpoints()
+    {
+        var document = await platform.Timeline.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/orders/{orderNumber}", "/api/shipments/{shipmentId}", "/api/shipments/{shipmentId}/as-of", "/api/search" })
+        {
+            Assert.Contains($"\"{path}\"", document);
+        }
+
+        Assert.Contains("\"DeliveryOptions\"", document);
+    }
+
     private async Task<OrderSummary?> TryGetOrderAsync(string apiKey, string orderNumber)
     {
         try
