@@ -103,6 +103,27 @@ public class ReadSideTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task SameOrderNumberInTwoTenants_EachSummaryIsItsTenantsOwn()
+    {
+        var order = PlatformFixture.NewOrderNumber();
+        var (acmeCustomer, globexCustomer) = (Customer.New(), Customer.New());
+        var (acmeTracking, globexTracking) = (PlatformFixture.NewTrackingNumber(), PlatformFixture.NewTrackingNumber());
+        await RegisterAsync(Acme, order, acmeCustomer, acmeTracking);
+        await RegisterAsync(Globex, order, globexCustomer, globexTracking);
+
+        await ScanAsync("acme", acmeTracking, TrackingStatus.InTransit, "2026-11-23T09:15:00+01:00");
+
+        var acme = await Eventually.Get(() => TryGetOrderAsync(Acme, order), s => s?.Shipments[0].Status == TrackingStatus.InTransit, "acme's scan in its summary");
+        var globex = await Eventually.Get(() => TryGetOrderAsync(Globex, order), s => s is not null, "globex's summary");
+        Assert.Equal(acmeCustomer.Email, acme.Customer.Email);
+        Assert.Equal([acmeTracking], acme.Shipments.Select(s => s.TrackingNumber));
+        Assert.Equal(globexCustomer.Email, globex.Customer.Email);
+        Assert.Equal([(globexTracking, TrackingStatus.Pending)], globex.Shipments.Select(s => (s.TrackingNumber, s.Status)));
+        var found = Assert.Single((await _api.SearchAsync(Acme, order)).Orders);
+        Assert.Equal(acmeCustomer.Email, found.Customer.Email);
+    }
+
+    [Fact]
     public async Task PointInTime_ReturnsTheStatusTheShipmentHadThen()
     {
         var (order, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());
