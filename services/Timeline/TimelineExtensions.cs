@@ -65,6 +65,7 @@ public static class TimelineExtensions
             return Task.CompletedTask;
         }));
         builder.AddRetailerWebhooks();
+        builder.AddReadSide();
         return builder;
     }
 
@@ -75,6 +76,7 @@ public static class TimelineExtensions
         orders.MapAddShipment();
         orders.MapCancelOrder();
         orders.MapOrderTimeline();
+        app.MapReadSideApi();
         return app;
     }
 }

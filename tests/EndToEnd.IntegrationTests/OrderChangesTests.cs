@@ -68,6 +68,15 @@ public class OrderChangesTests(PlatformFixture platform)
         Assert.Equal(TrackingStatus.Exception, shipment.Status);
         Assert.Empty(shipment.Delays);
         Assert.Empty((await platform.DueAlertsAsync(shipment.ShipmentId))!);
+        var summary = await Eventually.Get(
+            async () =>
+            {
+                // The summary is built in the background: 404 until it first exists.
+                var response = await client.GetAsync($"/api/orders/{order}");
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Shipping.Contracts.Api.OrderSummary>(PlatformFixture.Json) : null;
+            },
+            s => s?.CancelledAt is not null, "the order summary to show the cancellation");
+        Assert.Equal(first.CancelledAt, summary.CancelledAt);
     }
 
     [Fact]

@@ -15,8 +15,7 @@ public class DeliveryChangeDeciderTests
     [Theory]
     [InlineData(TrackingStatus.InTransit)]
     [InlineData(TrackingStatus.AttemptFail)]
-    [InlineData(TrackingStatus.AvailableForPickup)]
-    public void BeforeOutForDelivery_TheChangeIsRecorded_ForTheCarrier(TrackingStatus status)
+    public void BeforeOutForDelivery_OrAfterAFailedAttempt_TheChangeIsRecorded_ForTheCarrier(TrackingStatus status)
     {
         var spec = new ShipmentSpecification().Given(Scan(status, Morning));
         var request = Request();
@@ -39,6 +38,7 @@ public class DeliveryChangeDeciderTests
 
     [Theory]
     [InlineData(TrackingStatus.OutForDelivery, "out for delivery")]
+    [InlineData(TrackingStatus.AvailableForPickup, "waiting for pickup")]
     [InlineData(TrackingStatus.Delivered, "delivered")]
     [InlineData(TrackingStatus.ReturnToSender, "ended")]
     public void OnceOutForDeliveryOrLater_TheChangeIsRefusedHere_WithTheReason(TrackingStatus status, string reason)

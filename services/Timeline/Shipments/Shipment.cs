@@ -27,13 +27,8 @@ public sealed record Shipment(
     /// <summary>Every delivery change asked for, by request id, with where it stands.</summary>
     public ImmutableDictionary<Guid, DeliveryChangeState> Changes => DeliveryChanges ?? ImmutableDictionary<Guid, DeliveryChangeState>.Empty;
 
-    /// <summary>
-    /// Whether the carrier may still be asked to change the delivery: before the parcel is out for delivery
-    /// (DESIGN.md, "Delivery changes"), and while the journey goes on.
-    /// </summary>
-    public bool AcceptsDeliveryChanges =>
-        !IsFinished && Status is TrackingStatus.Pending or TrackingStatus.InfoReceived or TrackingStatus.InTransit or TrackingStatus.Exception
-            or TrackingStatus.AttemptFail or TrackingStatus.AvailableForPickup;
+    /// <summary>Why the carrier may not be asked to change the delivery now (<see cref="DeliveryChangeRules"/>), or null.</summary>
+    public string? DeliveryChangeRefusal => DeliveryChangeRules.RefusalFor(Status, Cancelled);
 
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,

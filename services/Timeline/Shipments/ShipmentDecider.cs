@@ -93,20 +93,9 @@ public static class ShipmentDecider
             return [];
         }
 
-        if (shipment.AcceptsDeliveryChanges)
-        {
-            return [new DeliveryChangeRecorded(request.RequestId, request.Kind, request.Details, request.Channel, request.RequestedAt)];
-        }
-
-        var reason = shipment.Cancelled
-            ? "The order was cancelled."
-            : shipment.Status switch
-            {
-                TrackingStatus.OutForDelivery => "The parcel is already out for delivery; the carrier no longer accepts changes.",
-                TrackingStatus.Delivered => "The parcel has already been delivered.",
-                _ => "The parcel's journey has ended; there is nothing left to change.",
-            };
-        return [new DeliveryChangeRefused(request.RequestId, request.Kind, reason, null, ByCarrier: false, now)];
+        return shipment.DeliveryChangeRefusal is { } reason
+            ? [new DeliveryChangeRefused(request.RequestId, request.Kind, reason, null, ByCarrier: false, now)]
+            : [new DeliveryChangeRecorded(request.RequestId, request.Kind, request.Details, request.Channel, request.RequestedAt)];
     }
 
     /// <summary>The carrier's answer to a change that is still pending; a repeated or stray answer changes nothing.</summary>

@@ -1,0 +1,53 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shipping.Contracts.Api;
+using Shipping.Timeline.ReadSide.OrderSummaries;
+using Shipping.Timeline.Tenancy;
+
+namespace Shipping.Timeline.ReadSide.Searching;
+
+public static class SearchEndpoint
+{
+    public const int MaxQueryLength = 254;
+    public const int MaxResults = 50;
+
+    public static RouteGroupBuilder MapSearch(this RouteGroupBuilder search)
+    {
+        search.MapGet("/", SearchAsync)
+            .WithName("SearchOrders")
+            .WithSummary("Orders of the caller's tenant whose number, tracking number, customer email or phone match q exactly once normalised (case, spaces, phone formats).");
+        return search;
+    }
+
+    private static async Task<Results<Ok<OrderSearchResult>, ValidationProblem>> SearchAsync(
+        string? q, HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["q"] = [$"Required: an order number, tracking number, email or phone (at most {MaxQueryLength} characters)."] },
+                title: "The search is invalid");
+        }
+
+        await using var session = store.QuerySession(http.User.TenantId());
+        var found = new Dictionary<Guid, OrderSummaryView>();
+        foreach (var key in SearchKeys.ForQuery(q))
+        {
+            var matches = await session.Query<OrderSummaryView>()
+                .Where(o => o.SearchKeys.Contains(key))
+                .Take(MaxResults)
+                .ToListAsync(ct);
+            foreach (var match in matches)
+            {
+                found.TryAdd(match.Id, match);
+            }
+        }
+
+        var orders = found.Values
+            .OrderByDescending(o => o.RegisteredAt)
+            .Take(MaxResults)
+            .Select(o => o.ToContract())
+            .ToList();
+        return TypedResults.Ok(new OrderSearchResult(q.Trim(), orders));
+    }
+}
