@@ -1,3 +1,4 @@
+using Shipping.Testing;
 using Shipping.Carriers.EasyPost.Normalising;
 using Shipping.Contracts;
 
@@ -169,8 +170,5 @@ public class CodeTableTests
         Assert.Equal(["Arrived", "in_transit/arrived_at_facility"], scans.Select(s => s.RawDescription));
     }
 
-    private static IEnumerable<string> CodesIn(string theory) =>
-        typeof(CodeTableTests).GetMethod(theory)!
-            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
-            .Select(a => (string)a.GetData(null!).Single()[0]);
+    private static IEnumerable<string> CodesIn(string theory) => TheoryRows.FirstArguments<CodeTableTests>(theory);
 }

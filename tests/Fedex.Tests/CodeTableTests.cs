@@ -1,3 +1,4 @@
+using Shipping.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shipping.Carriers.Fedex.Normalising;
@@ -174,8 +175,5 @@ public class CodeTableTests
         Assert.Equal(["scanEvents[1].eventType"], result.Errors.Keys);
     }
 
-    private static IEnumerable<string> TheoryCodes(string theory) =>
-        typeof(CodeTableTests).GetMethod(theory)!
-            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
-            .Select(a => (string)a.GetData(null!).Single()[0]);
+    private static IEnumerable<string> TheoryCodes(string theory) => TheoryRows.FirstArguments<CodeTableTests>(theory);
 }

@@ -1,3 +1,4 @@
+using Shipping.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shipping.Carriers.Simulator.Webhooks;
 using Shipping.Contracts;
@@ -44,9 +45,7 @@ public class SimulatorNormaliserTests
     [Fact]
     public void EveryCodeInTheTable_IsCoveredByTheTheory()
     {
-        var tested = typeof(SimulatorNormaliserTests).GetMethod(nameof(EveryCode_MapsToItsCanonicalStatus))!
-            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
-            .Select(a => (string)a.GetData(null!).Single()[0]);
+        var tested = TheoryRows.FirstArguments<SimulatorNormaliserTests>(nameof(EveryCode_MapsToItsCanonicalStatus));
 
         Assert.Equal(SimulatorNormaliser.Codes.Keys.Order(), tested.Order());
     }

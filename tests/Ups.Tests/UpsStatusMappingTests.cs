@@ -1,3 +1,4 @@
+using Shipping.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shipping.Carriers.Ups.Normalising;
@@ -55,15 +56,12 @@ public class UpsStatusMappingTests
             nameof(SimplifiedStatusCode_MapsToItsCanonicalStatus) => UpsStatusMapping.StatusCodes,
             _ => UpsStatusMapping.StatusTypes,
         };
-        var rows = typeof(UpsStatusMappingTests).GetMethod(theory)!
-            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
-            .Select(a => a.GetData(null!).Single())
-            .ToList();
+        var rows = TheoryRows.Of<UpsStatusMappingTests>(theory);
 
-        Assert.Equal(table.Keys.Order(), rows.Select(r => (string)r[0]).Order());
+        Assert.Equal(table.Keys.Order(), rows.Select(r => (string)r[0]!).Order());
         foreach (var row in rows)
         {
-            Assert.Equal(table[(string)row[0]], new((TrackingStatus)row[1], (TrackingSubstatus)row[2]));
+            Assert.Equal(table[(string)row[0]!], new((TrackingStatus)row[1]!, (TrackingSubstatus)row[2]!));
         }
     }
 

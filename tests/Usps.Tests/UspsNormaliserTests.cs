@@ -328,8 +328,5 @@ public class UspsNormaliserTests
         Assert.Empty(result.Scans);
     }
 
-    private static IEnumerable<string> TheoryKeys(string method) =>
-        typeof(UspsNormaliserTests).GetMethod(method)!
-            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
-            .Select(a => (string)a.GetData(null!).Single()[0]);
+    private static IEnumerable<string> TheoryKeys(string method) => TheoryRows.FirstArguments<UspsNormaliserTests>(method);
 }
