@@ -42,7 +42,8 @@ public sealed class PollingTests : IAsyncLifetime
                 o.AfterFailure = TimeSpan.FromMilliseconds(200);
                 o.CallsPerSecond = 100;
                 o.MaxFetchesPerShipmentPerDay = 100_000;
-                o.Lease = TimeSpan.FromSeconds(30);
+                // Short, so that a claim a stopped instance could not hand back expires within a test's patience.
+                o.Lease = TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<CarrierPoller>();
         });
@@ -97,10 +98,28 @@ public sealed class PollingTests : IAsyncLifetime
         var callsBeforeRestart = tracker.Calls(number);
         var after = StartAdapter(tracker);
 
-        await Eventually.Until(() => PublishedFor(after, number) == 1, "the new scan after the restart");
+        await Eventually.Until(() => PublishedFor(after, number) == 1, "the new scan after the restart", TimeSpan.FromSeconds(30));
         await Eventually.Until(() => tracker.Calls(number) >= callsBeforeRestart + 3, "polling to go on after the restart");
         var published = Assert.Single(after.Published.Of<TrackingEventObserved>(), e => e.TrackingNumber == number);
         Assert.Equal(second.EventId, published.EventId);
+    }
+
+    [Fact]
+    public async Task StoppingAnAdapterMidLookup_HandsItsClaimBack()
+    {
+        var tracker = new ScriptedTracker { Latency = TimeSpan.FromSeconds(3) };
+        var number = NewTrackingNumber();
+        tracker.Answer(number, _ => new TrackingLookup.Found([ScriptedTracker.Scan(number, TrackingStatus.InTransit, 9, "PICKUP")]));
+        var adapter = StartAdapter(tracker);
+        var schedule = adapter.Services.GetRequiredService<PollSchedule>();
+        await RegisterAsync(adapter, number);
+        await Eventually.Until(() => tracker.Calls(number) == 1, "a lookup under way");
+        Assert.NotNull(await schedule.LeaseHolderAsync(number, default));
+
+        await adapter.DisposeAsync();
+        _hosts.Remove(adapter);
+
+        Assert.Null(await schedule.LeaseHolderAsync(number, default));
     }
 
     [Fact]

@@ -210,7 +210,8 @@ public class HostTests(EasyPostHost host) : IClassFixture<EasyPostHost>
         await Eventually.Get(() => schedule.FindAsync(TrackingNumbers.Normalise(code), default), s => s?.FetchesToday >= 1, "a poll of the parcel", FirstPoll);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(ExpectedScans.EventBody, host.Published(code).Select(ExpectedScan.Of));
+        // Each scan once; in which order they went out depends on whether the webhook or the registration came first.
+        Assert.Equal(ExpectedScans.EventBody.OrderBy(s => s.ToString()), host.Published(code).Select(ExpectedScan.Of).OrderBy(s => s.ToString()));
     }
 
     [Fact]

@@ -168,7 +168,10 @@ public class ThinSliceTests(PlatformFixture platform)
         await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "IN_TRANSIT", At, estimate: PlatformFixture.Day(5)));
         await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "ARRIVED", "2026-11-23T11:00:00+01:00", estimate: PlatformFixture.Day(5)));
 
-        var shipmentId = (await Eventually.Get(() => platform.TimelineAsync(order), t => t?.Shipments[0].Events.Count == 2, "both scans")).Shipments[0].ShipmentId;
+        var shipment = (await Eventually.Get(() => platform.TimelineAsync(order), t => t?.Shipments[0].Events.Count == 2, "both scans")).Shipments[0];
+        var shipmentId = shipment.ShipmentId;
+        Assert.Equal((EstimateSource.Carrier, DateOnly.Parse(PlatformFixture.Day(5))), (shipment.ExpectedDelivery?.Source, shipment.ExpectedDelivery?.Estimate.Date));
+        Assert.Equal([EstimateSource.Promised, EstimateSource.Carrier], shipment.ExpectedDeliveryRevisions.Select(r => r.Source));
         var alerts = await Eventually.Get(() => platform.DueAlertsAsync(shipmentId), a => a?.Count > 0, "a due alert in Notifications");
         var alert = Assert.Single(alerts);
         Assert.Equal(DelayReason.LateCarrierEstimate, alert.DelayReason);

@@ -57,6 +57,7 @@ internal sealed class ShipmentSpecification
                 DeliveryChangeRecorded r => _state.Apply(r),
                 DeliveryChangeConfirmedByCarrier c => _state.Apply(c),
                 DeliveryChangeRefused r => _state.Apply(r),
+                ExpectedDeliveryRevised r => _state.Apply(r),
                 _ => throw new InvalidOperationException($"Unexpected event {e.GetType().Name}"),
             };
         }

@@ -22,7 +22,8 @@ public sealed record Shipment(
     DateTimeOffset OpenedAt,
     string? CustomerTimeZone,
     bool Cancelled = false,
-    ImmutableDictionary<Guid, DeliveryChangeState>? DeliveryChanges = null)
+    ImmutableDictionary<Guid, DeliveryChangeState>? DeliveryChanges = null,
+    ExpectedDeliveryRevised? Expected = null)
 {
     /// <summary>Every delivery change asked for, by request id, with where it stands.</summary>
     public ImmutableDictionary<Guid, DeliveryChangeState> Changes => DeliveryChanges ?? ImmutableDictionary<Guid, DeliveryChangeState>.Empty;
@@ -70,6 +71,8 @@ public sealed record Shipment(
     public Shipment Apply(StatusChanged e) => this;
 
     public Shipment Apply(ShipmentCancelled e) => this with { Cancelled = true };
+
+    public Shipment Apply(ExpectedDeliveryRevised e) => this with { Expected = e };
 
     public Shipment Apply(DeliveryChangeRecorded e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Pending) };
 

@@ -6,6 +6,14 @@ namespace Shipping.Timeline.Shipments;
 public static class ShipmentDecider
 {
     /// <summary>
+    /// A new shipment's first events: it is opened, and, when a date was promised, that date is its first expected delivery.
+    /// </summary>
+    public static IReadOnlyList<object> Open(ShipmentOpened opened) =>
+        opened.PromisedDeliveryDate is { } promised
+            ? [opened, new ExpectedDeliveryRevised(new DeliveryEstimate(promised), EstimateSource.Promised, EstimateConfidence.Low, opened.OpenedAt)]
+            : [opened];
+
+    /// <summary>
     /// Records a carrier scan. A scan seen before changes nothing. An older scan takes its place in the
     /// timeline without moving the status. The newest scan sets the status and may revise the estimate;
     /// either may reveal a delay (DESIGN.md, "Delays": a late carrier estimate, an Exception or AttemptFail).
@@ -36,6 +44,12 @@ public static class ShipmentDecider
             var revised = new CarrierEstimateRevised(state.CarrierEstimate, estimate, scan.OccurredAt);
             events.Add(revised);
             state = state.Apply(revised);
+
+            // The carrier's own estimate is the best there is: it becomes the expected delivery.
+            var expected = new ExpectedDeliveryRevised(estimate, EstimateSource.Carrier,
+                estimate.WindowStart is not null ? EstimateConfidence.High : EstimateConfidence.Medium, now);
+            events.Add(expected);
+            state = state.Apply(expected);
         }
 
         if (state.IsFinished)

@@ -45,3 +45,7 @@ public sealed record DeliveryChangeConfirmedByCarrier(Guid RequestId, string? Ca
 
 /// <summary>The change was refused: by the carrier, or by Timeline because it was no longer allowed.</summary>
 public sealed record DeliveryChangeRefused(Guid RequestId, DeliveryChangeKind Kind, string Reason, string? SelfServiceUrl, bool ByCarrier, DateTimeOffset RefusedAt);
+
+/// <summary>The shipment's expected delivery changed (every revision is kept): from the carrier, history, or the promise.</summary>
+public sealed record ExpectedDeliveryRevised(
+    DeliveryEstimate Estimate, EstimateSource Source, EstimateConfidence Confidence, DateTimeOffset RevisedAt);

@@ -29,6 +29,12 @@ public sealed class ShipmentView : ITenanted
     public DateTimeOffset? CancelledAt { get; set; }
     public List<DeliveryChangeEntry> DeliveryChanges { get; set; } = [];
 
+    /// <summary>The expected delivery now, with its source and confidence.</summary>
+    public ExpectedDeliveryEntry? ExpectedDelivery { get; set; }
+
+    /// <summary>Every revision of the expected delivery, oldest first.</summary>
+    public List<ExpectedDeliveryEntry> ExpectedDeliveryRevisions { get; set; } = [];
+
     /// <summary>Shipment streams are keyed by order, carrier and tracking number within a tenant.</summary>
     public static Guid IdFor(string orderNumber, string carrier, string trackingNumber) =>
         StableIds.From("shipment", orderNumber, carrier, trackingNumber);
@@ -42,6 +48,8 @@ public sealed record TimelineEntry(
 public sealed record DeliveryChangeEntry(
     Guid RequestId, DeliveryChangeKind Kind, DeliveryChangeChannel? Channel, DeliveryChangeState State, string? Reason, string? SelfServiceUrl,
     string? CarrierReference, DateTimeOffset RequestedAt, DateTimeOffset? AnsweredAt);
+
+public sealed record ExpectedDeliveryEntry(DeliveryEstimate Estimate, EstimateSource Source, EstimateConfidence Confidence, DateTimeOffset RevisedAt);
 
 public sealed record DelayEntry(DelayReason Reason, DeliveryEstimate? PreviousEstimate, DeliveryEstimate? NewEstimate, DateTimeOffset DetectedAt);
 
@@ -75,6 +83,13 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
     public void Apply(CarrierEstimateRevised e, ShipmentView view) => view.CarrierEstimate = e.Current;
 
     public void Apply(ShipmentCancelled e, ShipmentView view) => view.CancelledAt = e.CancelledAt;
+
+    public void Apply(ExpectedDeliveryRevised e, ShipmentView view)
+    {
+        var entry = new ExpectedDeliveryEntry(e.Estimate, e.Source, e.Confidence, e.RevisedAt);
+        view.ExpectedDelivery = entry;
+        view.ExpectedDeliveryRevisions.Add(entry);
+    }
 
     public void Apply(DeliveryChangeRecorded e, ShipmentView view) =>
         view.DeliveryChanges.Add(new DeliveryChangeEntry(e.RequestId, e.Kind, e.Channel, DeliveryChangeState.Pending, null, null, null, e.RequestedAt, null));

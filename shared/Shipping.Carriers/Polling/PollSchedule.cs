@@ -114,6 +114,16 @@ public sealed class PollSchedule(string connectionString, string schema)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Who holds a claim on the parcel now, if anyone (for tests and diagnostics).</summary>
+    public async Task<string?> LeaseHolderAsync(string trackingNumber, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select leased_by from {Table} where tracking_number = @number", connection);
+        command.Parameters.AddWithValue("number", trackingNumber);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     /// <summary>The schedule row of one parcel, for tests and diagnostics.</summary>
     public async Task<(bool Active, DateTimeOffset NextPollAt, int FetchesToday, string? LastStatus)?> FindAsync(string trackingNumber, CancellationToken ct)
     {

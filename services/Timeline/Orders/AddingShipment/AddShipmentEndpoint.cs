@@ -48,8 +48,8 @@ public static class AddShipmentEndpoint
         var now = time.GetUtcNow();
         var shipment = new OrderShipment(ShipmentView.IdFor(details.OrderNumber, carrier, trackingNumber), carrier, trackingNumber);
         order.AppendOne(new ShipmentAddedToOrder(shipment, now));
-        session.Events.StartStream<Shipment>(shipment.ShipmentId, new ShipmentOpened(
-            shipment.ShipmentId, details.OrderNumber, carrier, trackingNumber, details.PromisedDeliveryDate, now, details.Customer.TimeZone));
+        session.Events.StartStream<Shipment>(shipment.ShipmentId, ShipmentDecider.Open(new ShipmentOpened(
+            shipment.ShipmentId, details.OrderNumber, carrier, trackingNumber, details.PromisedDeliveryDate, now, details.Customer.TimeZone)));
         try
         {
             await session.SaveChangesAsync(ct);

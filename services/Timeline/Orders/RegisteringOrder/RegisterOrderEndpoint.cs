@@ -44,9 +44,9 @@ public static class RegisterOrderEndpoint
             session.Events.StartStream(orderId, new OrderRegistered(command.OrderNumber, command.Customer, command.PromisedDeliveryDate, shipments, now));
             foreach (var shipment in shipments)
             {
-                session.Events.StartStream<Shipment>(shipment.ShipmentId,
+                session.Events.StartStream<Shipment>(shipment.ShipmentId, ShipmentDecider.Open(
                     new ShipmentOpened(shipment.ShipmentId, command.OrderNumber, shipment.Carrier, shipment.TrackingNumber, command.PromisedDeliveryDate, now,
-                        command.Customer.TimeZone));
+                        command.Customer.TimeZone)));
             }
 
             try

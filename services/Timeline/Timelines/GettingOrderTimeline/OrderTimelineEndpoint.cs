@@ -42,8 +42,10 @@ public sealed record OrderTimeline(string OrderNumber, DateOnly? PromisedDeliver
 public sealed record ShipmentTimeline(
     Guid ShipmentId, string Carrier, string TrackingNumber, TrackingStatus Status, TrackingSubstatus Substatus,
     DeliveryEstimate? CarrierEstimate, IReadOnlyList<TimelineEntry> Events, IReadOnlyList<DelayEntry> Delays,
-    IReadOnlyList<DeliveryChangeEntry> DeliveryChanges)
+    IReadOnlyList<DeliveryChangeEntry> DeliveryChanges, ExpectedDeliveryEntry? ExpectedDelivery,
+    IReadOnlyList<ExpectedDeliveryEntry> ExpectedDeliveryRevisions)
 {
     public static ShipmentTimeline From(ShipmentView view) =>
-        new(view.Id, view.Carrier, view.TrackingNumber, view.Status, view.Substatus, view.CarrierEstimate, view.Events, view.Delays, view.DeliveryChanges);
+        new(view.Id, view.Carrier, view.TrackingNumber, view.Status, view.Substatus, view.CarrierEstimate, view.Events, view.Delays, view.DeliveryChanges,
+            view.ExpectedDelivery, view.ExpectedDeliveryRevisions);
 }
