@@ -17,6 +17,7 @@ using Shipping.Timeline.Shipments.DetectingDelays;
 using Shipping.Timeline.Shipments.RecordingCarrierEvent;
 using Shipping.Timeline.Tenancy;
 using Shipping.Timeline.Timelines.GettingOrderTimeline;
+using Shipping.Timeline.Timelines.Rows;
 
 namespace Shipping.Timeline;
 
@@ -35,6 +36,8 @@ public static class TimelineExtensions
                 options.Projections.LiveStreamAggregation<Shipment>();
                 options.Projections.Add<ShipmentViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<TimelineRowProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<TimelineRow>().Index(r => r.ShipmentId);
                 options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber).Index(s => s.LastMovementAt);
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
@@ -76,6 +79,7 @@ public static class TimelineExtensions
         orders.MapAddShipment();
         orders.MapCancelOrder();
         orders.MapOrderTimeline();
+        orders.MapOrderHistory();
         app.MapReadSideApi();
         return app;
     }

@@ -18,7 +18,8 @@ var eventsPerPayload = Cases.All().ToDictionary(c => c.Name, c => c.Normalise(c.
 
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithId("ShortRun"))
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+    .WithArtifactsPath(Path.Combine(FindProjectDirectory(), "BenchmarkDotNet.Artifacts"));
 var summary = BenchmarkRunner.Run<NormalisationBenchmarks>(config, args.TakeWhile(a => a != "--results").ToArray());
 
 var report = new StringBuilder();

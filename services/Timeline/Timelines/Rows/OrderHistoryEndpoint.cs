@@ -1,0 +1,45 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shipping.Timeline.Orders;
+using Shipping.Timeline.Tenancy;
+
+namespace Shipping.Timeline.Timelines.Rows;
+
+public static class OrderHistoryEndpoint
+{
+    public static RouteGroupBuilder MapOrderHistory(this RouteGroupBuilder orders)
+    {
+        orders.MapGet("/{orderNumber}/history", GetAsync)
+            .WithName("GetOrderHistory")
+            .WithSummary("Every fact about the order's shipments, newest first, with who or what said so: the support console's timeline.");
+        return orders;
+    }
+
+    private static async Task<Results<Ok<OrderHistory>, ProblemHttpResult>> GetAsync(
+        string orderNumber, HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(http.User.TenantId());
+        var order = await session.LoadAsync<OrderDetails>(OrderDetails.IdFor(orderNumber.Trim()), ct);
+        if (order is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.");
+        }
+
+        var numbers = order.Shipments.ToDictionary(s => s.ShipmentId, s => s.TrackingNumber);
+        var ids = numbers.Keys.ToArray();
+        var rows = await session.Query<TimelineRow>()
+            .Where(r => r.ShipmentId.IsOneOf(ids))
+            .OrderByDescending(r => r.At)
+            .ThenByDescending(r => r.RecordedAt)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new OrderHistory(order.OrderNumber, rows
+            .Select(r => new OrderHistoryRow(r.ShipmentId, numbers[r.ShipmentId], r.At, r.RecordedAt, r.Kind, r.Actor, r.Summary, r.RawCode, r.RawText))
+            .ToList()));
+    }
+}
+
+public sealed record OrderHistory(string OrderNumber, IReadOnlyList<OrderHistoryRow> Rows);
+
+public sealed record OrderHistoryRow(
+    Guid ShipmentId, string TrackingNumber, DateTimeOffset At, DateTimeOffset RecordedAt, TimelineRowKind Kind, string Actor,
+    string Summary, string? RawCode, string? RawText);

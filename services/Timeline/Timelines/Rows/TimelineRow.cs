@@ -1,0 +1,93 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+using Shipping.Contracts;
+using Shipping.Timeline.Shipments;
+
+namespace Shipping.Timeline.Timelines.Rows;
+
+/// <summary>
+/// One line of a shipment's history, as support sees it: what happened, when, and who or what said so. One row per
+/// stored fact, keyed by the event's id, written inline with the event.
+/// </summary>
+public sealed class TimelineRow
+{
+    public Guid Id { get; set; }
+    public Guid ShipmentId { get; set; }
+
+    /// <summary>When it happened: the carrier's time for a scan (with its offset), the moment it was recorded otherwise.</summary>
+    public DateTimeOffset At { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+    public TimelineRowKind Kind { get; set; }
+
+    /// <summary>Who said so: <c>carrier:dhl</c>, <c>platform</c>, <c>customer:sms</c>, <c>retailer</c>, …</summary>
+    public string Actor { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    /// <summary>The carrier's own code and text, for scans.</summary>
+    public string? RawCode { get; set; }
+
+    public string? RawText { get; set; }
+}
+
+public enum TimelineRowKind
+{
+    Registered,
+    CarrierScan,
+    ExpectedDelivery,
+    Delay,
+    DeliveryChangeRequested,
+    DeliveryChangeConfirmed,
+    DeliveryChangeRefused,
+    Cancelled,
+}
+
+/// <summary>Timeline rows, inline: every fact on a shipment's stream becomes one row.</summary>
+public sealed partial class TimelineRowProjection : EventProjection
+{
+    public TimelineRow Create(IEvent<ShipmentOpened> e) =>
+        Row(e, TimelineRowKind.Registered, e.Data.OpenedAt, "retailer", $"Shipment registered with {e.Data.Carrier}, tracking number {e.Data.TrackingNumber}.");
+
+    public TimelineRow Create(IEvent<CarrierEventRecorded> e)
+    {
+        var row = Row(e, TimelineRowKind.CarrierScan, e.Data.OccurredAt, "carrier", $"{e.Data.Status}" +
+            (e.Data.Substatus == TrackingSubstatus.Unspecified ? "" : $" ({e.Data.Substatus})") +
+            (e.Data.Location?.City is { } city ? $" in {city}" : ""));
+        row.RawCode = e.Data.RawCode;
+        row.RawText = e.Data.RawDescription;
+        return row;
+    }
+
+    public TimelineRow Create(IEvent<ExpectedDeliveryRevised> e) =>
+        Row(e, TimelineRowKind.ExpectedDelivery, e.Data.RevisedAt, "platform",
+            $"Expected delivery {e.Data.Estimate.Date:yyyy-MM-dd} ({e.Data.Source}, {e.Data.Confidence} confidence).");
+
+    public TimelineRow Create(IEvent<DelayDetected> e) =>
+        Row(e, TimelineRowKind.Delay, e.Data.DetectedAt, "platform", $"Delay detected: {e.Data.Reason}.");
+
+    public TimelineRow Create(IEvent<DeliveryChangeRecorded> e) =>
+        Row(e, TimelineRowKind.DeliveryChangeRequested, e.Data.RequestedAt, $"customer:{e.Data.Channel.ToString().ToLowerInvariant()}",
+            $"Delivery change asked for: {e.Data.Kind}.");
+
+    public TimelineRow Create(IEvent<DeliveryChangeConfirmedByCarrier> e) =>
+        Row(e, TimelineRowKind.DeliveryChangeConfirmed, e.Data.ConfirmedAt, "carrier", "The carrier confirmed the delivery change.");
+
+    public TimelineRow Create(IEvent<DeliveryChangeRefused> e) =>
+        Row(e, TimelineRowKind.DeliveryChangeRefused, e.Data.RefusedAt, e.Data.ByCarrier ? "carrier" : "platform", $"Delivery change refused: {e.Data.Reason}");
+
+    public TimelineRow Create(IEvent<ShipmentCancelled> e) =>
+        Row(e, TimelineRowKind.Cancelled, e.Data.CancelledAt, "retailer", "The order was cancelled.");
+
+    private static TimelineRow Row(IEvent e, TimelineRowKind kind, DateTimeOffset at, string actor, string summary) => new()
+    {
+        Id = e.Id,
+        ShipmentId = e.StreamId,
+        At = at,
+        RecordedAt = e.Timestamp,
+        Kind = kind,
+        Actor = actor,
+        Summary = summary,
+    };
+
+}
