@@ -91,6 +91,8 @@ public sealed class PollingTests : IAsyncLifetime
         var before = StartAdapter(tracker);
         await RegisterAsync(before, number);
         await Eventually.Until(() => PublishedFor(before, number) == 1, "the first scan");
+        var watchList = before.Services.GetRequiredService<Watching.ParcelWatchList>();
+        await Eventually.Get(() => watchList.FindAsync(number, default), p => p?.Scans.Count == 1, "the first scan recorded as seen");
         await before.DisposeAsync();
         _hosts.Remove(before);
 
@@ -98,7 +100,11 @@ public sealed class PollingTests : IAsyncLifetime
         var callsBeforeRestart = tracker.Calls(number);
         var after = StartAdapter(tracker);
 
-        await Eventually.Until(() => PublishedFor(after, number) == 1, "the new scan after the restart", TimeSpan.FromSeconds(30));
+        var schedule = after.Services.GetRequiredService<PollSchedule>();
+        await Eventually.Get(
+            async () => (PublishedFor(after, number), await schedule.FindAsync(number, default), await schedule.LeaseHolderAsync(number, default), tracker.Calls(number)),
+            seen => seen.Item1 == 1, "the new scan after the restart", TimeSpan.FromSeconds(30),
+            seen => $"published {seen.Item1}, schedule {seen.Item2}, lease {seen.Item3}, lookups {seen.Item4}, now {DateTimeOffset.UtcNow:O}");
         await Eventually.Until(() => tracker.Calls(number) >= callsBeforeRestart + 3, "polling to go on after the restart");
         var published = Assert.Single(after.Published.Of<TrackingEventObserved>(), e => e.TrackingNumber == number);
         Assert.Equal(second.EventId, published.EventId);

@@ -27,7 +27,7 @@ public sealed class ParcelWatchList(
     /// <summary>Publishes the scans of one parcel not seen before to every tenant watching it, or keeps them for later.</summary>
     public Task<RouteResult> RouteAsync(
         string trackingNumber, IReadOnlyCollection<CarrierScan> scans, IPublishEndpoint publisher, CancellationToken ct, string? selfServiceUrl = null) =>
-        WithRetriesAsync(TrackingNumbers.Normalise(trackingNumber), async (session, parcel, isNew) =>
+        WithRetriesAsync(TrackingNumbers.Normalise(trackingNumber), async (session, parcel, isNew, sent) =>
         {
             var wasFinal = parcel.LastStatus is { } before && PollingPolicy.IsFinal(before);
             var fresh = parcel.Learn(scans);
@@ -37,7 +37,7 @@ public sealed class ParcelWatchList(
             RouteResult result;
             if (parcel.Watchers.Count > 0)
             {
-                await ScanPublisher.PublishAsync(publisher, parcel.Watchers, fresh, time.GetUtcNow(), ct);
+                await ScanPublisher.PublishAsync(publisher, parcel.Watchers, fresh, time.GetUtcNow(), ct, sent);
                 result = new RouteResult(fresh.Count, parcel.Watchers.Select(w => w.TenantId).Distinct().Count(), 0);
             }
             else
@@ -64,7 +64,7 @@ public sealed class ParcelWatchList(
 
     /// <summary>Adds a watcher for a registered shipment, hands it every scan seen so far, and starts polling.</summary>
     public Task WatchAsync(ShipmentRegistered registered, IPublishEndpoint publisher, CancellationToken ct) =>
-        WithRetriesAsync(TrackingNumbers.Normalise(registered.TrackingNumber), async (session, parcel, isNew) =>
+        WithRetriesAsync(TrackingNumbers.Normalise(registered.TrackingNumber), async (session, parcel, isNew, sent) =>
         {
             var watcher = new ParcelWatcher(registered.TenantId, registered.ShipmentId, registered.OrderNumber, time.GetUtcNow());
             if (parcel.Watchers.Any(w => w.TenantId == watcher.TenantId && w.ShipmentId == watcher.ShipmentId))
@@ -73,7 +73,7 @@ public sealed class ParcelWatchList(
             }
 
             parcel.Watchers.Add(watcher);
-            await ScanPublisher.PublishAsync(publisher, [watcher], parcel.Scans, time.GetUtcNow(), ct);
+            await ScanPublisher.PublishAsync(publisher, [watcher], parcel.Scans, time.GetUtcNow(), ct, sent);
 
             if (parcel.LastStatus is not { } status || !PollingPolicy.IsFinal(status))
             {
@@ -104,17 +104,21 @@ public sealed class ParcelWatchList(
     }
 
     private async Task<RouteResult> WithRetriesAsync(
-        string id, Func<IDocumentSession, WatchedParcel, bool, Task<RouteResult>> change, CancellationToken ct)
+        string id, Func<IDocumentSession, WatchedParcel, bool, ISet<(Guid, string)>, Task<RouteResult>> change, CancellationToken ct)
     {
+        // What this call has published, across its attempts: a retry after a conflict does not publish it again.
+        var sent = new HashSet<(Guid, string)>();
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
             var existing = await session.LoadAsync<WatchedParcel>(id, ct);
             var parcel = existing ?? new WatchedParcel { Id = id, FirstSeenAt = time.GetUtcNow() };
-            var result = await change(session, parcel, existing is null);
+            var result = await change(session, parcel, existing is null, sent);
             try
             {
-                await session.SaveChangesAsync(ct);
+                // Once messages are out, the record of them must be saved even if the host is stopping: cancelling here
+                // would have the next instance publish them again.
+                await session.SaveChangesAsync(sent.Count > 0 ? CancellationToken.None : ct);
                 return result;
             }
             catch (Exception e) when (e is JasperFx.ConcurrencyException or DocumentAlreadyExistsException && attempt < MaxAttempts)
