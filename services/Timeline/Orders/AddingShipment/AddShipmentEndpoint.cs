@@ -31,7 +31,7 @@ public static class AddShipmentEndpoint
         var order = await session.Events.FetchForWriting<OrderDetails>(OrderDetails.IdFor(orderNumber.Trim()), ct);
         if (order.Aggregate is not { } details)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.");
+            return OrderProblems.NotFound(orderNumber);
         }
 
         if (details.Shipments.FirstOrDefault(s => s.Carrier == carrier && s.TrackingNumber == trackingNumber) is { } existing)
@@ -56,8 +56,7 @@ public static class AddShipmentEndpoint
         }
         catch (JasperFx.ConcurrencyException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed at the same time",
-                detail: "Another change to this order was saved first. Send the request again.");
+            return OrderProblems.ChangedConcurrently();
         }
 
         return TypedResults.Created($"/api/orders/{Uri.EscapeDataString(details.OrderNumber)}", new RegisteredShipment(shipment.ShipmentId, carrier, trackingNumber));

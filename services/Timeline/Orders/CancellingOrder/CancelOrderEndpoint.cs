@@ -27,7 +27,7 @@ public static class CancelOrderEndpoint
         var order = await session.Events.FetchForWriting<OrderDetails>(OrderDetails.IdFor(orderNumber.Trim()), ct);
         if (order.Aggregate is not { } details)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.");
+            return OrderProblems.NotFound(orderNumber);
         }
 
         if (details.CancelledAt is { } cancelledAt)
@@ -49,8 +49,7 @@ public static class CancelOrderEndpoint
         }
         catch (JasperFx.ConcurrencyException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed at the same time",
-                detail: "Another change to this order was saved first. Send the request again.");
+            return OrderProblems.ChangedConcurrently();
         }
 
         return TypedResults.Ok(new OrderCancellation(details.OrderNumber, now, reason));

@@ -22,7 +22,7 @@ public static class OrderSummaryEndpoint
         await using var session = store.QuerySession(http.User.TenantId());
         var summary = await session.LoadAsync<OrderSummaryView>(OrderDetails.IdFor(orderNumber.Trim()), ct);
         return summary is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.")
+            ? OrderProblems.NotFound(orderNumber)
             : TypedResults.Ok(summary.ToContract());
     }
 }

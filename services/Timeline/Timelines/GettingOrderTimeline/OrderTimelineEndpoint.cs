@@ -24,7 +24,7 @@ public static class OrderTimelineEndpoint
         var order = await session.LoadAsync<OrderDetails>(OrderDetails.IdFor(orderNumber.Trim()), ct);
         if (order is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.");
+            return OrderProblems.NotFound(orderNumber);
         }
 
         var ids = order.Shipments.Select(s => s.ShipmentId).ToArray();

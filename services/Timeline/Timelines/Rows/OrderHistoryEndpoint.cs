@@ -22,7 +22,7 @@ public static class OrderHistoryEndpoint
         var order = await session.LoadAsync<OrderDetails>(OrderDetails.IdFor(orderNumber.Trim()), ct);
         if (order is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {orderNumber}.");
+            return OrderProblems.NotFound(orderNumber);
         }
 
         var numbers = order.Shipments.ToDictionary(s => s.ShipmentId, s => s.TrackingNumber);
