@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -111,5 +112,39 @@ public class OrderApiTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AddressWindowAndConsent_AreRegistered_TheWindowIsExpected_AndNotificationsLearnTheContact()
+    {
+        var (number, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());
+        var response = await platform.TimelineClient().PostAsJsonAsync("/api/orders", new
+        {
+            orderNumber = number,
+            customer = new { name = "Erika Mustermann", email = "erika@example.com", phone = "+4915112345678", locale = "de-DE", timeZone = "Europe/Berlin", smsOptIn = true },
+            deliveryAddress = new { name = "Erika Mustermann", street = "Heidestraße", houseNumber = "17", postalCode = "51147", city = "Köln", countryCode = "DE" },
+            promisedDeliveryWindow = new { from = PlatformFixture.Day(2), to = PlatformFixture.Day(4) },
+            shipments = new[] { new { carrier = "simulator", trackingNumber = tracking, service = "standard", origin = new { postalCode = "04435", countryCode = "DE" } } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var shipmentId = Shipping.Timeline.Shipments.ShipmentView.IdFor(number, "simulator", tracking);
+        Shipping.Timeline.Shipments.ShipmentView? view;
+        await using (var session = platform.Timeline.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession("acme"))
+        {
+            view = await session.LoadAsync<Shipping.Timeline.Shipments.ShipmentView>(shipmentId);
+        }
+
+        Assert.Equal(new Shipping.Timeline.Shipments.ShipmentRoute("standard", "DE-04", "DE-51"), view!.Route);
+        Assert.Equal(
+            new Shipping.Contracts.DeliveryEstimate(DateOnly.Parse(PlatformFixture.Day(2)), LatestDate: DateOnly.Parse(PlatformFixture.Day(4))),
+            view.ExpectedDelivery?.Estimate);
+
+        var placed = await Eventually.Get(
+            () => Task.FromResult(platform.Timeline.Published.Of<Shipping.Contracts.OrderPlaced>().SingleOrDefault(o => o.OrderNumber == number)),
+            o => o is not null, "OrderPlaced to be published");
+        Assert.Equal("acme", placed.TenantId);
+        Assert.Equal(("+4915112345678", "Europe/Berlin", true, true), (placed.Customer.Phone, placed.Customer.TimeZone, placed.Customer.SmsOptIn, placed.Customer.EmailOptIn));
+        Assert.Equal("51147", placed.DeliveryAddress?.PostalCode);
     }
 }

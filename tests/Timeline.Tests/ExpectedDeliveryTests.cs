@@ -20,6 +20,17 @@ public class ExpectedDeliveryTests
     }
 
     [Fact]
+    public void NewShipment_WithAPromisedWindow_ExpectsTheWindowsDays()
+    {
+        var opened = new ShipmentOpened(Guid.NewGuid(), "1001", "dhl", "JJD1", Promised, Morning, PromisedFrom: Promised.AddDays(-2));
+
+        var expected = Assert.IsType<ExpectedDeliveryRevised>(ShipmentDecider.Open(opened)[1]);
+
+        Assert.Equal(new DeliveryEstimate(Promised.AddDays(-2), LatestDate: Promised), expected.Estimate);
+        Assert.Equal(Promised, expected.Estimate.LastDay);
+    }
+
+    [Fact]
     public void NewShipment_WithoutAPromise_ExpectsNothingYet() =>
         Assert.Single(ShipmentDecider.Open(new ShipmentOpened(Guid.NewGuid(), "1001", "dhl", "JJD1", null, Morning)));
 

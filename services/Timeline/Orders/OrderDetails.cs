@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using Shipping.Contracts;
+using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Orders;
 
@@ -10,6 +11,10 @@ public sealed class OrderDetails
     public string OrderNumber { get; set; } = "";
     public Customer Customer { get; set; } = new("", null, null, "en");
     public DateOnly? PromisedDeliveryDate { get; set; }
+
+    /// <summary>The first day of a promised window (null when one day was promised).</summary>
+    public DateOnly? PromisedFrom { get; set; }
+    public PostalAddress? DeliveryAddress { get; set; }
     public List<OrderShipment> Shipments { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
@@ -20,6 +25,19 @@ public sealed class OrderDetails
 
     /// <summary>Order streams are keyed by order number within a tenant (Marten's conjoined tenancy scopes ids).</summary>
     public static Guid IdFor(string orderNumber) => StableIds.From("order", orderNumber);
+
+    /// <summary>The first events of a shipment of this order: its route known by postcode regions only, no personal data.</summary>
+    public IReadOnlyList<object> OpenShipment(OrderShipment shipment, DateTimeOffset now) =>
+        OpenShipment(OrderNumber, Customer, PromisedDeliveryDate, PromisedFrom, DeliveryAddress, shipment, now);
+
+    public static IReadOnlyList<object> OpenShipment(
+        string orderNumber, Customer customer, DateOnly? promised, DateOnly? promisedFrom, PostalAddress? address, OrderShipment shipment, DateTimeOffset now) =>
+        ShipmentDecider.Open(new ShipmentOpened(
+            shipment.ShipmentId, orderNumber, shipment.Carrier, shipment.TrackingNumber, promised, now, customer.TimeZone, promisedFrom,
+            new ShipmentRoute(
+                shipment.Service,
+                PostcodeRegions.Of(shipment.Origin?.CountryCode, shipment.Origin?.PostalCode),
+                PostcodeRegions.Of(address?.CountryCode, address?.PostalCode))));
 }
 
 public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
@@ -29,6 +47,8 @@ public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails
         OrderNumber = e.OrderNumber,
         Customer = e.Customer,
         PromisedDeliveryDate = e.PromisedDeliveryDate,
+        PromisedFrom = e.PromisedFrom,
+        DeliveryAddress = e.DeliveryAddress,
         Shipments = [.. e.Shipments],
         RegisteredAt = e.RegisteredAt,
     };

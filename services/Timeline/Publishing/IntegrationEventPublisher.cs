@@ -6,6 +6,7 @@ using Marten.Subscriptions;
 using MassTransit;
 using Shipping.Contracts;
 using Shipping.ServiceDefaults;
+using Shipping.Timeline.Orders;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Publishing;
@@ -26,6 +27,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         _services = services;
         _logger = logger;
         Name = "integration-events";
+        IncludeType<OrderRegistered>();
         IncludeType<ShipmentOpened>();
         IncludeType<StatusChanged>();
         IncludeType<DelayDetected>();
@@ -42,6 +44,12 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
 
         foreach (var @event in page.Events)
         {
+            if (OrderMessage(@event) is { } orderMessage)
+            {
+                await PublishUntilDoneAsync(bus, orderMessage, @event.Id, cancellationToken);
+                continue;
+            }
+
             if (!shipments.TryGetValue((@event.TenantId, @event.StreamId), out var shipment))
             {
                 _logger.LogWarning("No shipment view for stream {StreamId}; event {EventId} not published", @event.StreamId, @event.Id);
@@ -71,6 +79,16 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
 
         return NullChangeListener.Instance;
     }
+
+    /// <summary>The message an order stream's event becomes, if any (order streams have no shipment view).</summary>
+    private static object? OrderMessage(IEvent @event) => @event.Data switch
+    {
+        // Notifications keeps the contact and consent from it (DESIGN.md: it owns them).
+        OrderRegistered e => new OrderPlaced(@event.Id, @event.TenantId, e.OrderNumber,
+            new CustomerDetails(e.Customer.Name, e.Customer.Email, e.Customer.Phone, e.Customer.Locale, e.Customer.TimeZone, e.Customer.SmsOptIn, e.Customer.EmailOptIn),
+            e.DeliveryAddress, e.RegisteredAt),
+        _ => null,
+    };
 
     private static async Task<Dictionary<(string, Guid), ShipmentView>> LoadShipmentsAsync(
         IDocumentStore store, IEnumerable<IEvent> events, CancellationToken ct)

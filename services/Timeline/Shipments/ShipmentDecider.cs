@@ -6,11 +6,13 @@ namespace Shipping.Timeline.Shipments;
 public static class ShipmentDecider
 {
     /// <summary>
-    /// A new shipment's first events: it is opened, and, when a date was promised, that date is its first expected delivery.
+    /// A new shipment's first events: it is opened, and, when a date or window was promised, that is its first expected delivery.
     /// </summary>
     public static IReadOnlyList<object> Open(ShipmentOpened opened) =>
         opened.PromisedDeliveryDate is { } promised
-            ? [opened, new ExpectedDeliveryRevised(new DeliveryEstimate(promised), EstimateSource.Promised, EstimateConfidence.Low, opened.OpenedAt)]
+            ? [opened, new ExpectedDeliveryRevised(
+                opened.PromisedFrom is { } from && from < promised ? new DeliveryEstimate(from, LatestDate: promised) : new DeliveryEstimate(promised),
+                EstimateSource.Promised, EstimateConfidence.Low, opened.OpenedAt)]
             : [opened];
 
     /// <summary>

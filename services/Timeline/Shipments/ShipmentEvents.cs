@@ -4,11 +4,19 @@ namespace Shipping.Timeline.Shipments;
 
 // The facts on a shipment's stream. Internal to Timeline: Publishing maps them to Shipping.Contracts messages.
 
-/// <summary>First event of a shipment's stream.</summary>
+/// <summary>First event of a shipment's stream. Holds no personal data: the route is known by postcode regions only.</summary>
+/// <param name="PromisedDeliveryDate">The last day promised to the customer.</param>
 /// <param name="CustomerTimeZone">The customer's IANA zone: the promised day ends at midnight there.</param>
+/// <param name="PromisedFrom">The first day of a promised window, if a window was promised.</param>
 public sealed record ShipmentOpened(
     Guid ShipmentId, string OrderNumber, string Carrier, string TrackingNumber, DateOnly? PromisedDeliveryDate, DateTimeOffset OpenedAt,
-    string? CustomerTimeZone = null);
+    string? CustomerTimeZone = null, DateOnly? PromisedFrom = null, ShipmentRoute? Route = null);
+
+/// <summary>
+/// What a delivery prediction compares shipments by: the carrier's service and the origin and destination postcode
+/// regions (<see cref="PostcodeRegions"/>), e.g. DE-04 → DE-80. Unknown parts are null.
+/// </summary>
+public sealed record ShipmentRoute(string? Service, string? OriginRegion, string? DestinationRegion);
 
 /// <summary>A carrier scan, recorded once (by its stable id) in its place in time.</summary>
 public sealed record CarrierEventRecorded(

@@ -15,6 +15,12 @@ public sealed class ShipmentView : ITenanted
     public string Carrier { get; set; } = "";
     public string TrackingNumber { get; set; } = "";
     public DateOnly? PromisedDeliveryDate { get; set; }
+
+    /// <summary>The first day of a promised window, if one was promised.</summary>
+    public DateOnly? PromisedFrom { get; set; }
+
+    /// <summary>Service and postcode regions (no personal data).</summary>
+    public ShipmentRoute? Route { get; set; }
     public TrackingStatus Status { get; set; } = TrackingStatus.Pending;
     public TrackingSubstatus Substatus { get; set; }
     public DeliveryEstimate? CarrierEstimate { get; set; }
@@ -62,6 +68,8 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         Carrier = e.Carrier,
         TrackingNumber = e.TrackingNumber,
         PromisedDeliveryDate = e.PromisedDeliveryDate,
+        PromisedFrom = e.PromisedFrom,
+        Route = e.Route,
         OpenedAt = e.OpenedAt,
         LastMovementAt = e.OpenedAt,
     };

@@ -20,7 +20,7 @@ public static class AddShipmentEndpoint
         string orderNumber, ShipmentRequest request, HttpContext http, IDocumentStore store, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var (carrier, trackingNumber) = RegisterOrder.ValidateShipment(request, "shipment", errors);
+        var (carrier, trackingNumber, service, origin) = RegisterOrder.ValidateShipment(request, "shipment", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The shipment has invalid fields");
@@ -46,10 +46,9 @@ public static class AddShipmentEndpoint
         }
 
         var now = time.GetUtcNow();
-        var shipment = new OrderShipment(ShipmentView.IdFor(details.OrderNumber, carrier, trackingNumber), carrier, trackingNumber);
+        var shipment = new OrderShipment(ShipmentView.IdFor(details.OrderNumber, carrier, trackingNumber), carrier, trackingNumber, service, origin);
         order.AppendOne(new ShipmentAddedToOrder(shipment, now));
-        session.Events.StartStream<Shipment>(shipment.ShipmentId, ShipmentDecider.Open(new ShipmentOpened(
-            shipment.ShipmentId, details.OrderNumber, carrier, trackingNumber, details.PromisedDeliveryDate, now, details.Customer.TimeZone)));
+        session.Events.StartStream<Shipment>(shipment.ShipmentId, details.OpenShipment(shipment, now));
         try
         {
             await session.SaveChangesAsync(ct);

@@ -39,14 +39,14 @@ public static class RegisterOrderEndpoint
 
             var now = time.GetUtcNow();
             var shipments = command.Shipments
-                .Select(s => new OrderShipment(ShipmentView.IdFor(command.OrderNumber, s.Carrier, s.TrackingNumber), s.Carrier, s.TrackingNumber))
+                .Select(s => new OrderShipment(ShipmentView.IdFor(command.OrderNumber, s.Carrier, s.TrackingNumber), s.Carrier, s.TrackingNumber, s.Service, s.Origin))
                 .ToList();
-            session.Events.StartStream(orderId, new OrderRegistered(command.OrderNumber, command.Customer, command.PromisedDeliveryDate, shipments, now));
+            session.Events.StartStream(orderId, new OrderRegistered(
+                command.OrderNumber, command.Customer, command.PromisedDeliveryDate, shipments, now, command.DeliveryAddress, command.PromisedFrom));
             foreach (var shipment in shipments)
             {
-                session.Events.StartStream<Shipment>(shipment.ShipmentId, ShipmentDecider.Open(
-                    new ShipmentOpened(shipment.ShipmentId, command.OrderNumber, shipment.Carrier, shipment.TrackingNumber, command.PromisedDeliveryDate, now,
-                        command.Customer.TimeZone)));
+                session.Events.StartStream<Shipment>(shipment.ShipmentId, OrderDetails.OpenShipment(
+                    command.OrderNumber, command.Customer, command.PromisedDeliveryDate, command.PromisedFrom, command.DeliveryAddress, shipment, now));
             }
 
             try
@@ -71,13 +71,16 @@ public static class RegisterOrderEndpoint
     {
         var same = existing.Customer == command.Customer
             && existing.PromisedDeliveryDate == command.PromisedDeliveryDate
-            && existing.Shipments.Select(s => (s.Carrier, s.TrackingNumber)).Order().SequenceEqual(command.Shipments.Order());
+            && existing.PromisedFrom == command.PromisedFrom
+            && existing.DeliveryAddress == command.DeliveryAddress
+            && existing.Shipments.Select(s => (s.Carrier, s.TrackingNumber, s.Service, s.Origin)).Order()
+                .SequenceEqual(command.Shipments.Select(s => (s.Carrier, s.TrackingNumber, s.Service, s.Origin)).Order());
         return same
             ? TypedResults.Ok(OrderRegistration.From(existing.OrderNumber, existing.Shipments))
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Order already registered with different details",
-                detail: $"Order {existing.OrderNumber} was registered before with other customer, date or shipments. Add shipments to it instead of registering it again.");
+                detail: $"Order {existing.OrderNumber} was registered before with another customer, address, promise or shipments. Add shipments to it instead of registering it again.");
     }
 }
 
