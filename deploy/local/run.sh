@@ -210,9 +210,19 @@ post_json() {  # url body -> prints the HTTP status; the response body goes to $
   curl -s -o "$resp" -w '%{http_code}' --max-time 15 -X POST -H 'Content-Type: application/json' \
        -H "X-Api-Key: $API_KEY" --data "$2" "$1" || true
 }
+put_json() {  # url body -> prints the HTTP status
+  curl -s -o "$resp" -w '%{http_code}' --max-time 15 -X PUT -H 'Content-Type: application/json' \
+       -H "X-Api-Key: $API_KEY" --data "$2" "$1" || true
+}
 if [ "$DEMO" = 1 ]; then
   resp="$(mktemp)"
   promised="$(date -d '+3 days' +%F)"
+  brand='{"name":"Demo Shop","logoUrl":null,"primaryColour":"#1F3A5F","accentColour":"#E07A1F","languages":["de","en"],"support":{"email":"support@demo-shop.example","phone":"+49301234567","url":"https://demo-shop.example/help"},"privacyPolicyUrl":"https://demo-shop.example/privacy","faqUrl":"https://demo-shop.example/faq"}'
+  code="$(put_json "$TIMELINE/api/brand" "$brand")"
+  case "$code" in
+    200) log "demo brand set" ;;
+    *) warn "PUT $TIMELINE/api/brand -> HTTP ${code:-none}: $(head -c 300 "$resp")" ;;
+  esac
   # order | name | email | phone | locale | tracking:scenario ...
   demo=(
     "1001|Erika Mustermann|erika@example.com|+4915112345678|de-DE|SIM1001A:on-time"
@@ -226,10 +236,10 @@ if [ "$DEMO" = 1 ]; then
     IFS='|' read -r -a f <<< "$d"
     order="${f[0]}"; shipments=""
     for s in "${f[@]:5}"; do
-      shipments+="${shipments:+,}{\"carrier\":\"simulator\",\"trackingNumber\":\"${s%%:*}\"}"
+      shipments+="${shipments:+,}{\"carrier\":\"simulator\",\"trackingNumber\":\"${s%%:*}\",\"service\":\"standard\",\"origin\":{\"postalCode\":\"04435\",\"countryCode\":\"DE\"}}"
       journeys+=("${s%%:*}:${s#*:}")
     done
-    body="{\"orderNumber\":\"$order\",\"customer\":{\"name\":\"${f[1]}\",\"email\":\"${f[2]}\",\"phone\":\"${f[3]}\",\"locale\":\"${f[4]}\"},\"promisedDeliveryDate\":\"$promised\",\"shipments\":[$shipments]}"
+    body="{\"orderNumber\":\"$order\",\"customer\":{\"name\":\"${f[1]}\",\"email\":\"${f[2]}\",\"phone\":\"${f[3]}\",\"locale\":\"${f[4]}\",\"timeZone\":\"Europe/Berlin\",\"smsOptIn\":true},\"deliveryAddress\":{\"name\":\"${f[1]}\",\"street\":\"Musterstraße\",\"houseNumber\":\"1\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"countryCode\":\"DE\"},\"promisedDeliveryDate\":\"$promised\",\"shipments\":[$shipments]}"
     code="$(post_json "$TIMELINE/api/orders" "$body")"
     case "$code" in
       200|201) log "demo order $order created (HTTP $code)"; DEMO_ORDERS+=("$order") ;;

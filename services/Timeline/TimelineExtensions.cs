@@ -3,7 +3,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using JasperFx.MultiTenancy;
 using MassTransit;
-using Microsoft.AspNetCore.Authentication;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Orders.AddingShipment;
@@ -14,8 +13,11 @@ using Shipping.Timeline.RetailerWebhooks;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Shipments.ChangingDelivery;
 using Shipping.Timeline.Shipments.DetectingDelays;
+using Shipping.Timeline.Shipments.RecordingAlerts;
 using Shipping.Timeline.Shipments.RecordingCarrierEvent;
 using Shipping.Timeline.Tenancy;
+using Shipping.Timeline.Tenancy.ApiKeys;
+using Shipping.Timeline.Tenancy.Brands;
 using Shipping.Timeline.Timelines.GettingOrderTimeline;
 using Shipping.Timeline.Timelines.Rows;
 
@@ -37,6 +39,8 @@ public static class TimelineExtensions
                 options.Projections.Add<ShipmentViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<TimelineRowProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<BrandViewProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<TenantApiKey>().Index(k => k.TenantId);
                 options.Schema.For<TimelineRow>().Index(r => r.ShipmentId);
                 options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber).Index(s => s.LastMovementAt);
             })
@@ -47,6 +51,7 @@ public static class TimelineExtensions
             bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>();
             bus.AddConsumer<DeliveryChangeRequestedConsumer, DeliveryChangeRequestedConsumerDefinition>();
             bus.AddConsumer<DeliveryChangeAnswerConsumer, DeliveryChangeAnswerConsumerDefinition>();
+            bus.AddConsumer<RecordAlertConsumer, RecordAlertConsumerDefinition>();
         });
 
         // Time-based delay checks run where the async daemon runs: in one designated instance.
@@ -57,10 +62,7 @@ public static class TimelineExtensions
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DelayScanner>());
         }
 
-        builder.Services.AddSingleton<TenantKeys>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddTenantAuthentication();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Shipping Timeline API";
@@ -80,6 +82,8 @@ public static class TimelineExtensions
         orders.MapCancelOrder();
         orders.MapOrderTimeline();
         orders.MapOrderHistory();
+        app.MapGroup("/api/brand").RequireAuthorization().WithTags("Brand").MapBrand();
+        app.MapGroup("/api/api-keys").RequireAuthorization().WithTags("API keys").MapApiKeys();
         app.MapReadSideApi();
         return app;
     }

@@ -20,7 +20,7 @@ public static class PlatformClaims
     /// <summary>Set when the caller is one of the platform's own services (Web, Notifications), with its name.</summary>
     public const string Service = "service";
 
-    public static string TenantId(this ClaimsPrincipal user) =>
+    public static string TenantOf(ClaimsPrincipal user) =>
         user.FindFirstValue(Tenant) ?? throw new InvalidOperationException("The request is not authenticated as a tenant.");
 }
 

@@ -44,6 +44,10 @@ internal sealed class ShipmentSpecification
 
     public IReadOnlyList<object> Answer(Guid requestId, object answer) => Apply(ShipmentDecider.RecordCarrierAnswer(_state, requestId, answer));
 
+    public IReadOnlyList<object> Record(AlertSent alert) => Apply(ShipmentDecider.RecordAlert(_state, alert));
+
+    public IReadOnlyList<object> Record(AlertDeliveryUpdated update) => Apply(ShipmentDecider.RecordAlertStatus(_state, update));
+
     private IReadOnlyList<object> Apply(IReadOnlyList<object> events)
     {
         foreach (var e in events)
@@ -58,6 +62,8 @@ internal sealed class ShipmentSpecification
                 DeliveryChangeConfirmedByCarrier c => _state.Apply(c),
                 DeliveryChangeRefused r => _state.Apply(r),
                 ExpectedDeliveryRevised r => _state.Apply(r),
+                AlertRecorded a => _state.Apply(a),
+                AlertStatusRecorded a => _state.Apply(a),
                 _ => throw new InvalidOperationException($"Unexpected event {e.GetType().Name}"),
             };
         }

@@ -8,6 +8,7 @@ using Shipping.Contracts;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Tenancy.Brands;
 
 namespace Shipping.Timeline.Publishing;
 
@@ -28,6 +29,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         _logger = logger;
         Name = "integration-events";
         IncludeType<OrderRegistered>();
+        IncludeType<BrandSet>();
         IncludeType<ShipmentOpened>();
         IncludeType<StatusChanged>();
         IncludeType<DelayDetected>();
@@ -80,13 +82,14 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         return NullChangeListener.Instance;
     }
 
-    /// <summary>The message an order stream's event becomes, if any (order streams have no shipment view).</summary>
+    /// <summary>The message an order's or a brand's stream event becomes, if any (they have no shipment view).</summary>
     private static object? OrderMessage(IEvent @event) => @event.Data switch
     {
         // Notifications keeps the contact and consent from it (DESIGN.md: it owns them).
         OrderRegistered e => new OrderPlaced(@event.Id, @event.TenantId, e.OrderNumber,
             new CustomerDetails(e.Customer.Name, e.Customer.Email, e.Customer.Phone, e.Customer.Locale, e.Customer.TimeZone, e.Customer.SmsOptIn, e.Customer.EmailOptIn),
             e.DeliveryAddress, e.RegisteredAt),
+        BrandSet e => new BrandConfigured(@event.Id, @event.TenantId, e.Brand, e.SetAt),
         _ => null,
     };
 

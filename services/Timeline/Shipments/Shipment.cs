@@ -23,8 +23,12 @@ public sealed record Shipment(
     string? CustomerTimeZone,
     bool Cancelled = false,
     ImmutableDictionary<Guid, DeliveryChangeState>? DeliveryChanges = null,
-    ExpectedDeliveryRevised? Expected = null)
+    ExpectedDeliveryRevised? Expected = null,
+    ImmutableDictionary<Guid, AlertState>? SentAlerts = null)
 {
+    /// <summary>Every alert heard of about this shipment: whether its sending was recorded, and its last reported status.</summary>
+    public ImmutableDictionary<Guid, AlertState> Alerts => SentAlerts ?? ImmutableDictionary<Guid, AlertState>.Empty;
+
     /// <summary>Every delivery change asked for, by request id, with where it stands.</summary>
     public ImmutableDictionary<Guid, DeliveryChangeState> Changes => DeliveryChanges ?? ImmutableDictionary<Guid, DeliveryChangeState>.Empty;
 
@@ -80,9 +84,18 @@ public sealed record Shipment(
 
     public Shipment Apply(DeliveryChangeRefused e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Refused) };
 
+    public Shipment Apply(AlertRecorded e) =>
+        this with { SentAlerts = Alerts.SetItem(e.AlertId, (Alerts.GetValueOrDefault(e.AlertId) ?? new AlertState(false, null)) with { Recorded = true }) };
+
+    public Shipment Apply(AlertStatusRecorded e) =>
+        this with { SentAlerts = Alerts.SetItem(e.AlertId, (Alerts.GetValueOrDefault(e.AlertId) ?? new AlertState(false, null)) with { Status = e.Status }) };
+
     /// <summary>Delivered, on its way back, or its order cancelled: no delay is announced any more.</summary>
     public bool IsFinished => Cancelled || Status is TrackingStatus.Delivered or TrackingStatus.ReturnToSender or TrackingStatus.Expired;
 }
+
+/// <summary>An alert as a shipment knows it: its sending recorded (a status report may come first), and its last status.</summary>
+public sealed record AlertState(bool Recorded, AlertDeliveryStatus? Status);
 
 public enum DeliveryChangeState
 {

@@ -118,6 +118,18 @@ public static class ShipmentDecider
     public static IReadOnlyList<object> RecordCarrierAnswer(Shipment shipment, Guid requestId, object answer) =>
         shipment.Changes.TryGetValue(requestId, out var state) && state == DeliveryChangeState.Pending ? [answer] : [];
 
+    /// <summary>An alert Notifications sent about the shipment: recorded once, however often the message is delivered.</summary>
+    public static IReadOnlyList<object> RecordAlert(Shipment shipment, AlertSent alert) =>
+        shipment.Alerts.TryGetValue(alert.AlertId, out var known) && known.Recorded
+            ? []
+            : [new AlertRecorded(alert.AlertId, alert.Channel, alert.Trigger, alert.Template, alert.Language, alert.ProviderMessageId, alert.SentAt)];
+
+    /// <summary>A provider's report on an alert: recorded when it says something new (a repeated callback changes nothing).</summary>
+    public static IReadOnlyList<object> RecordAlertStatus(Shipment shipment, AlertDeliveryUpdated update) =>
+        shipment.Alerts.TryGetValue(update.AlertId, out var known) && known.Status == update.Status
+            ? []
+            : [new AlertStatusRecorded(update.AlertId, update.Channel, update.Status, update.ErrorCode, update.At)];
+
     /// <summary>Each reason once per shipment, and again only when the estimate has moved by a day or more since.</summary>
     private static void AnnounceOnce(ref Shipment state, DelayReason reason, DeliveryEstimate? before, DateTimeOffset now, List<object> events)
     {

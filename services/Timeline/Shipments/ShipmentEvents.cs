@@ -57,3 +57,10 @@ public sealed record DeliveryChangeRefused(Guid RequestId, DeliveryChangeKind Ki
 /// <summary>The shipment's expected delivery changed (every revision is kept): from the carrier, history, or the promise.</summary>
 public sealed record ExpectedDeliveryRevised(
     DeliveryEstimate Estimate, EstimateSource Source, EstimateConfidence Confidence, DateTimeOffset RevisedAt);
+
+/// <summary>Notifications sent an alert about this shipment (no personal data: the text stays in Notifications' log).</summary>
+public sealed record AlertRecorded(
+    Guid AlertId, AlertChannel Channel, string Trigger, string Template, string Language, string? ProviderMessageId, DateTimeOffset SentAt);
+
+/// <summary>The provider reported on an alert: queued, sent, delivered, undelivered, failed.</summary>
+public sealed record AlertStatusRecorded(Guid AlertId, AlertChannel Channel, AlertDeliveryStatus Status, string? ErrorCode, DateTimeOffset At);

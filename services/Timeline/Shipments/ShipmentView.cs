@@ -38,6 +38,9 @@ public sealed class ShipmentView : ITenanted
     /// <summary>The expected delivery now, with its source and confidence.</summary>
     public ExpectedDeliveryEntry? ExpectedDelivery { get; set; }
 
+    /// <summary>Every alert sent about the shipment, oldest first, with its delivery status.</summary>
+    public List<AlertEntry> Alerts { get; set; } = [];
+
     /// <summary>Every revision of the expected delivery, oldest first.</summary>
     public List<ExpectedDeliveryEntry> ExpectedDeliveryRevisions { get; set; } = [];
 
@@ -57,6 +60,10 @@ public sealed record DeliveryChangeEntry(
 
 public sealed record ExpectedDeliveryEntry(DeliveryEstimate Estimate, EstimateSource Source, EstimateConfidence Confidence, DateTimeOffset RevisedAt);
 
+public sealed record AlertEntry(
+    Guid AlertId, AlertChannel Channel, string Trigger, string Template, string Language, string? ProviderMessageId, DateTimeOffset SentAt,
+    AlertDeliveryStatus? Status, string? ErrorCode, DateTimeOffset? StatusAt);
+
 public sealed record DelayEntry(DelayReason Reason, DeliveryEstimate? PreviousEstimate, DeliveryEstimate? NewEstimate, DateTimeOffset DetectedAt);
 
 public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView, Guid>
@@ -73,6 +80,24 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         OpenedAt = e.OpenedAt,
         LastMovementAt = e.OpenedAt,
     };
+
+    /// <summary>Applies any event of a shipment's stream, as the inline projection does: for views as of a past moment.</summary>
+    public void ApplyAny(object e, ShipmentView view)
+    {
+        switch (e)
+        {
+            case CarrierEventRecorded x: Apply(x, view); break;
+            case CarrierEstimateRevised x: Apply(x, view); break;
+            case ShipmentCancelled x: Apply(x, view); break;
+            case ExpectedDeliveryRevised x: Apply(x, view); break;
+            case DeliveryChangeRecorded x: Apply(x, view); break;
+            case DeliveryChangeConfirmedByCarrier x: Apply(x, view); break;
+            case DeliveryChangeRefused x: Apply(x, view); break;
+            case AlertRecorded x: Apply(x, view); break;
+            case AlertStatusRecorded x: Apply(x, view); break;
+            case DelayDetected x: Apply(x, view); break;
+        }
+    }
 
     public void Apply(CarrierEventRecorded e, ShipmentView view)
     {
@@ -123,6 +148,34 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         if (index >= 0)
         {
             view.DeliveryChanges[index] = answer(view.DeliveryChanges[index]);
+        }
+    }
+
+    public void Apply(AlertRecorded e, ShipmentView view)
+    {
+        var index = view.Alerts.FindIndex(a => a.AlertId == e.AlertId);
+        var entry = new AlertEntry(e.AlertId, e.Channel, e.Trigger, e.Template, e.Language, e.ProviderMessageId, e.SentAt, null, null, null);
+        if (index < 0)
+        {
+            view.Alerts.Add(entry);
+        }
+        else
+        {
+            // A status report arrived first: keep it.
+            view.Alerts[index] = entry with { Status = view.Alerts[index].Status, ErrorCode = view.Alerts[index].ErrorCode, StatusAt = view.Alerts[index].StatusAt };
+        }
+    }
+
+    public void Apply(AlertStatusRecorded e, ShipmentView view)
+    {
+        var index = view.Alerts.FindIndex(a => a.AlertId == e.AlertId);
+        if (index < 0)
+        {
+            view.Alerts.Add(new AlertEntry(e.AlertId, e.Channel, "", "", "", null, e.At, e.Status, e.ErrorCode, e.At));
+        }
+        else if (view.Alerts[index].StatusAt is not { } at || e.At >= at)
+        {
+            view.Alerts[index] = view.Alerts[index] with { Status = e.Status, ErrorCode = e.ErrorCode, StatusAt = e.At };
         }
     }
 

@@ -20,6 +20,18 @@ public sealed record DelayNotice(DelayReason Reason, DeliveryEstimate? PreviousE
 /// </summary>
 public sealed record DeliveryOptions(IReadOnlyList<DeliveryChangeKind> Allowed, string? NotAllowedReason);
 
+/// <summary>The expected delivery (a day, a window of hours, or a range of days), where it comes from and how sure it is.</summary>
+public sealed record ExpectedDelivery(DeliveryEstimate Estimate, EstimateSource Source, EstimateConfidence Confidence, DateTimeOffset RevisedAt);
+
+/// <summary>A delivery change asked for, and where it stands: Pending, Confirmed or Refused (with the reason).</summary>
+public sealed record DeliveryChangeStatus(
+    Guid RequestId, DeliveryChangeKind Kind, DeliveryChangeChannel? Channel, string State, string? Reason, string? SelfServiceUrl,
+    DateTimeOffset RequestedAt, DateTimeOffset? AnsweredAt);
+
+/// <summary>An alert sent about the shipment, with what its provider last reported (null: nothing yet).</summary>
+public sealed record AlertNotice(
+    Guid AlertId, AlertChannel Channel, string Trigger, string Language, DateTimeOffset SentAt, AlertDeliveryStatus? Status, string? ErrorCode);
+
 /// <summary>
 /// <c>GET /api/shipments/{id}</c> (now) and <c>GET /api/shipments/{id}/as-of?at=…</c> (as it stood then; <see cref="AsOf"/> set).
 /// </summary>
@@ -36,7 +48,11 @@ public sealed record ShipmentDetails(
     IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<DelayNotice> Delays,
     DeliveryOptions DeliveryOptions,
-    DateTimeOffset? AsOf);
+    DateTimeOffset? AsOf,
+    ExpectedDelivery? ExpectedDelivery = null,
+    IReadOnlyList<DeliveryChangeStatus>? DeliveryChanges = null,
+    IReadOnlyList<AlertNotice>? Alerts = null,
+    DateOnly? PromisedFrom = null);
 
 /// <summary><c>GET /api/orders/{orderNumber}/timeline</c>: the order's shipments with every carrier event in time order.</summary>
 public sealed record OrderTimeline(string OrderNumber, DateOnly? PromisedDeliveryDate, DateTimeOffset RegisteredAt, IReadOnlyList<ShipmentTimeline> Shipments);

@@ -30,6 +30,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string AcmeKey = "acme-test-key";
     public const string GlobexKey = "globex-test-key";
 
+    /// <summary>The key Web would call Timeline and Notifications with, acting for any tenant.</summary>
+    public const string ServiceKey = "web-test-service-key";
+
     /// <summary>The platform's stale-tracking threshold in these tests: scans older than this count as stale.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3650);
 
@@ -53,6 +56,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             var settings = _infrastructure.Settings(name);
             settings["Tenants:acme:ApiKeys:0"] = AcmeKey;
             settings["Tenants:globex:ApiKeys:0"] = GlobexKey;
+            settings["Platform:ServiceKeys:web"] = ServiceKey;
             // Scans in these tests carry fixed past times: only the delay tests' own shipments may count as stale.
             settings["Timeline:Delays:StaleAfter"] = StaleAfter.ToString();
             settings["Timeline:Delays:ScanInterval"] = "00:00:00.500";
@@ -86,6 +90,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         var client = Timeline.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>A client calling Timeline as a platform service (Web) acting for <paramref name="tenant"/>.</summary>
+    public HttpClient TimelineServiceClient(string tenant, string serviceKey = ServiceKey)
+    {
+        var client = Timeline.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Service-Key", serviceKey);
+        client.DefaultRequestHeaders.Add("X-Tenant-Id", tenant);
         return client;
     }
 

@@ -70,12 +70,7 @@ public static partial class ShipmentDetailsEndpoints
         var view = ShipmentViewProjection.Create(opened);
         foreach (var e in events.Skip(1))
         {
-            switch (e.Data)
-            {
-                case CarrierEventRecorded recorded: projection.Apply(recorded, view); break;
-                case CarrierEstimateRevised revised: projection.Apply(revised, view); break;
-                case DelayDetected delay: projection.Apply(delay, view); break;
-            }
+            projection.ApplyAny(e.Data, view);
         }
 
         return TypedResults.Ok(ToContract(view, moment));
@@ -100,7 +95,11 @@ public static partial class ShipmentDetailsEndpoints
         view.Events.Select(ToContract).ToList(),
         view.Delays.Select(d => new DelayNotice(d.Reason, d.PreviousEstimate, d.NewEstimate, d.DetectedAt)).ToList(),
         DeliveryOptionsFor(view.Status, view.CancelledAt is not null),
-        asOf);
+        asOf,
+        view.ExpectedDelivery is { } expected ? new ExpectedDelivery(expected.Estimate, expected.Source, expected.Confidence, expected.RevisedAt) : null,
+        view.DeliveryChanges.Select(c => new DeliveryChangeStatus(c.RequestId, c.Kind, c.Channel, c.State.ToString(), c.Reason, c.SelfServiceUrl, c.RequestedAt, c.AnsweredAt)).ToList(),
+        view.Alerts.Select(a => new AlertNotice(a.AlertId, a.Channel, a.Trigger, a.Language, a.SentAt, a.Status, a.ErrorCode)).ToList(),
+        view.PromisedFrom);
 
     internal static TimelineEvent ToContract(TimelineEntry e) =>
         new(e.EventId, e.Status, e.Substatus, e.RawCode, e.Description, e.OccurredAt, e.Location, e.CarrierEstimate);

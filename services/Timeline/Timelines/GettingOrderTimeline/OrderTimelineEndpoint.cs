@@ -43,9 +43,9 @@ public sealed record ShipmentTimeline(
     Guid ShipmentId, string Carrier, string TrackingNumber, TrackingStatus Status, TrackingSubstatus Substatus,
     DeliveryEstimate? CarrierEstimate, IReadOnlyList<TimelineEntry> Events, IReadOnlyList<DelayEntry> Delays,
     IReadOnlyList<DeliveryChangeEntry> DeliveryChanges, ExpectedDeliveryEntry? ExpectedDelivery,
-    IReadOnlyList<ExpectedDeliveryEntry> ExpectedDeliveryRevisions)
+    IReadOnlyList<ExpectedDeliveryEntry> ExpectedDeliveryRevisions, IReadOnlyList<AlertEntry> Alerts)
 {
     public static ShipmentTimeline From(ShipmentView view) =>
         new(view.Id, view.Carrier, view.TrackingNumber, view.Status, view.Substatus, view.CarrierEstimate, view.Events, view.Delays, view.DeliveryChanges,
-            view.ExpectedDelivery, view.ExpectedDeliveryRevisions);
+            view.ExpectedDelivery, view.ExpectedDeliveryRevisions, view.Alerts);
 }

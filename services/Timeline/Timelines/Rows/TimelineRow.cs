@@ -41,6 +41,8 @@ public enum TimelineRowKind
     DeliveryChangeConfirmed,
     DeliveryChangeRefused,
     Cancelled,
+    AlertSent,
+    AlertStatus,
 }
 
 /// <summary>Timeline rows, inline: every fact on a shipment's stream becomes one row.</summary>
@@ -61,7 +63,9 @@ public sealed partial class TimelineRowProjection : EventProjection
 
     public TimelineRow Create(IEvent<ExpectedDeliveryRevised> e) =>
         Row(e, TimelineRowKind.ExpectedDelivery, e.Data.RevisedAt, "platform",
-            $"Expected delivery {e.Data.Estimate.Date:yyyy-MM-dd} ({e.Data.Source}, {e.Data.Confidence} confidence).");
+            $"Expected delivery {e.Data.Estimate.Date:yyyy-MM-dd}" +
+            (e.Data.Estimate.LastDay > e.Data.Estimate.Date ? $" to {e.Data.Estimate.LastDay:yyyy-MM-dd}" : "") +
+            $" ({e.Data.Source}, {e.Data.Confidence} confidence).");
 
     public TimelineRow Create(IEvent<DelayDetected> e) =>
         Row(e, TimelineRowKind.Delay, e.Data.DetectedAt, "platform", $"Delay detected: {e.Data.Reason}.");
@@ -78,6 +82,15 @@ public sealed partial class TimelineRowProjection : EventProjection
 
     public TimelineRow Create(IEvent<ShipmentCancelled> e) =>
         Row(e, TimelineRowKind.Cancelled, e.Data.CancelledAt, "retailer", "The order was cancelled.");
+
+    public TimelineRow Create(IEvent<AlertRecorded> e) =>
+        Row(e, TimelineRowKind.AlertSent, e.Data.SentAt, "notifications",
+            $"{(e.Data.Channel == AlertChannel.Sms ? "SMS" : "Email")} alert sent: {e.Data.Trigger} (template {e.Data.Template}, {e.Data.Language}).");
+
+    public TimelineRow Create(IEvent<AlertStatusRecorded> e) =>
+        Row(e, TimelineRowKind.AlertStatus, e.Data.At, e.Data.Channel == AlertChannel.Sms ? "provider:twilio" : "provider:smtp",
+            $"{(e.Data.Channel == AlertChannel.Sms ? "SMS" : "Email")} alert {e.Data.Status.ToString().ToLowerInvariant()}" +
+            (e.Data.ErrorCode is { } code ? $" (error {code})." : "."));
 
     private static TimelineRow Row(IEvent e, TimelineRowKind kind, DateTimeOffset at, string actor, string summary) => new()
     {

@@ -1,0 +1,60 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shipping.Contracts;
+
+namespace Shipping.Timeline.Tenancy.Brands;
+
+/// <summary>
+/// The calling tenant's brand: name, logo, colours, languages, support contact, privacy and FAQ links. Until it is set,
+/// a neutral default is answered. Every change is kept on the tenant's brand stream and announced as <see cref="BrandConfigured"/>.
+/// </summary>
+public static class BrandEndpoints
+{
+    public static RouteGroupBuilder MapBrand(this RouteGroupBuilder brand)
+    {
+        brand.MapGet("/", GetAsync).WithName("GetBrand").WithSummary("This tenant's brand settings (a default until set).");
+        brand.MapPut("/", SetAsync).WithName("SetBrand").WithSummary("Sets this tenant's brand settings. Setting the same ones again changes nothing.");
+        return brand;
+    }
+
+    private static async Task<Ok<BrandSettings>> GetAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        var tenant = http.User.TenantId();
+        await using var session = store.QuerySession(tenant);
+        var view = await session.LoadAsync<BrandView>(BrandView.StreamId, ct);
+        return TypedResults.Ok(view?.Brand ?? BrandSettings.Default(tenant));
+    }
+
+    private static async Task<Results<Ok<BrandSettings>, ValidationProblem, ProblemHttpResult>> SetAsync(
+        BrandRequest request, HttpContext http, IDocumentStore store, TimeProvider time, CancellationToken ct)
+    {
+        var (brand, errors) = request.Validate();
+        if (brand is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The brand has invalid fields");
+        }
+
+        await using var session = store.LightweightSession(http.User.TenantId());
+        var stream = await session.Events.FetchForWriting<BrandView>(BrandView.StreamId, ct);
+        if (stream.Aggregate is { } current && Same(current.Brand, brand))
+        {
+            return TypedResults.Ok(current.Brand);
+        }
+
+        stream.AppendOne(new BrandSet(brand, time.GetUtcNow()));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The brand changed at the same time",
+                detail: "Another change to the brand was saved first. Send the request again.");
+        }
+
+        return TypedResults.Ok(brand);
+    }
+
+    private static bool Same(BrandSettings a, BrandSettings b) =>
+        a with { Languages = [] } == b with { Languages = [] } && a.Languages.SequenceEqual(b.Languages);
+}
