@@ -50,6 +50,11 @@ public class TenancyTests(PlatformFixture platform)
         var announced = Assert.Single(platform.Timeline.Published.Of<BrandConfigured>(), b => b.TenantId == tenant);
         Assert.Equal(after, announced.Brand with { Languages = after.Languages });
         Assert.Equal(["de", "en"], announced.Brand.Languages);
+
+        // Through the shared Refit interface, with an API key of that tenant.
+        var issued = await (await client.PostAsJsonAsync("/api/api-keys", new { label = "refit" })).Content.ReadFromJsonAsync<IssuedApiKey>(PlatformFixture.Json);
+        var api = Refit.RestService.ForGenerated<ITimelineApi>(platform.Timeline.CreateClient());
+        Assert.Equal("Kaffeerösterei Süd", (await api.GetBrandAsync(issued!.Key)).Name);
     }
 
     [Fact]

@@ -32,4 +32,8 @@ public interface ITimelineApi
     /// <summary>Orders matching an order number, tracking number, email or phone, written in any usual form.</summary>
     [Get("/api/search")]
     Task<OrderSearchResult> SearchAsync([Header(ApiKeyHeader)] string apiKey, [AliasAs("q")] string query, CancellationToken ct = default);
+
+    /// <summary>The tenant's brand settings (a neutral default until the retailer sets them).</summary>
+    [Get("/api/brand")]
+    Task<BrandSettings> GetBrandAsync([Header(ApiKeyHeader)] string apiKey, CancellationToken ct = default);
 }
