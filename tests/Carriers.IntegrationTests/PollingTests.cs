@@ -191,4 +191,34 @@ public sealed class PollingTests : IAsyncLifetime
         Assert.Equal(calls, tracker.Calls(number));
         Assert.Equal(2, PublishedFor(adapter, number));
     }
+
+    [Fact]
+    public async Task WithdrawnShipment_StopsBeingPolled_OnlyWhenNoOneElseWatchesTheParcel()
+    {
+        var tracker = new ScriptedTracker();
+        var number = NewTrackingNumber();
+        tracker.Answer(number, _ => new TrackingLookup.Found([ScriptedTracker.Scan(number, TrackingStatus.InTransit, 9, "PICKUP")]));
+        var adapter = StartAdapter(tracker);
+        var bus = adapter.Services.GetRequiredService<IBus>();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (id, tenant) in new[] { (first, "acme"), (second, "globex") })
+        {
+            await bus.Publish(new ShipmentRegistered(id, tenant, "IT-" + number, "simulator", number, null, DateTimeOffset.UtcNow));
+        }
+
+        var schedule = adapter.Services.GetRequiredService<PollSchedule>();
+        var watchList = adapter.Services.GetRequiredService<Shipping.Carriers.Watching.ParcelWatchList>();
+        await Eventually.Get(() => watchList.FindAsync(number, default), p => p?.Watchers.Count == 2, "both shipments to be watched");
+
+        await bus.Publish(new ShipmentWithdrawn(Guid.NewGuid(), first, "acme", "IT-" + number, "simulator", number, DateTimeOffset.UtcNow));
+        var parcel = await Eventually.Get(() => watchList.FindAsync(number, default), p => p?.Watchers.Count == 1, "the withdrawn shipment to be unwatched");
+        Assert.Equal(second, Assert.Single(parcel.Watchers).ShipmentId);
+        Assert.True((await schedule.FindAsync(number, default))?.Active);
+
+        await bus.Publish(new ShipmentWithdrawn(Guid.NewGuid(), second, "globex", "IT-" + number, "simulator", number, DateTimeOffset.UtcNow));
+        await Eventually.Get(() => schedule.FindAsync(number, default), s => s is { Active: false }, "polling to stop with the last watcher gone");
+        var calls = tracker.Calls(number);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // several poll intervals
+        Assert.Equal(calls, tracker.Calls(number));
+    }
 }

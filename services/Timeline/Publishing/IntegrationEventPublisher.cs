@@ -31,6 +31,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         IncludeType<OrderRegistered>();
         IncludeType<BrandSet>();
         IncludeType<ShipmentOpened>();
+        IncludeType<ShipmentCancelled>();
         IncludeType<StatusChanged>();
         IncludeType<DelayDetected>();
         IncludeType<DeliveryChangeRecorded>();
@@ -61,6 +62,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
             object? message = @event.Data switch
             {
                 ShipmentOpened e => new ShipmentRegistered(e.ShipmentId, @event.TenantId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate, e.OpenedAt),
+                ShipmentCancelled e => new ShipmentWithdrawn(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber, e.CancelledAt),
                 StatusChanged e => new ShipmentStatusChanged(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,
                     e.PreviousStatus, e.Status, e.Substatus, e.OccurredAt, e.CausedByEventId),
                 DelayDetected e => new ShipmentDelayed(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,

@@ -85,6 +85,24 @@ public sealed class ParcelWatchList(
             return new RouteResult(parcel.Scans.Count, 1, 0);
         }, ct);
 
+    /// <summary>Stops watching a withdrawn shipment; when no one watches the parcel any more, its polling stops too.</summary>
+    public Task UnwatchAsync(ShipmentWithdrawn withdrawn, CancellationToken ct) =>
+        WithRetriesAsync(TrackingNumbers.Normalise(withdrawn.TrackingNumber), (session, parcel, isNew, _) =>
+        {
+            if (isNew || parcel.Watchers.RemoveAll(w => w.TenantId == withdrawn.TenantId && w.ShipmentId == withdrawn.ShipmentId) == 0)
+            {
+                return Task.FromResult(RouteResult.Nothing); // never watched, or a redelivered withdrawal
+            }
+
+            if (parcel.Watchers.Count == 0)
+            {
+                session.QueueSqlCommand(schedule.StopSql, "Withdrawn", parcel.Id);
+            }
+
+            Save(session, parcel, isNew);
+            return Task.FromResult(RouteResult.Nothing);
+        }, ct);
+
     public async Task<WatchedParcel?> FindAsync(string trackingNumber, CancellationToken ct)
     {
         await using var session = store.QuerySession();

@@ -4,9 +4,17 @@ using Shipping.Contracts;
 
 namespace Shipping.Carriers.Watching;
 
-/// <summary>Starts watching every shipment registered for this adapter's carrier.</summary>
-public sealed class WatchShipmentConsumer(ParcelWatchList watchList, CarrierIdentity carrier) : IConsumer<ShipmentRegistered>
+/// <summary>Starts watching every shipment registered for this adapter's carrier, and stops when one is withdrawn.</summary>
+public sealed class WatchShipmentConsumer(ParcelWatchList watchList, CarrierIdentity carrier) : IConsumer<ShipmentRegistered>, IConsumer<ShipmentWithdrawn>
 {
+    public async Task Consume(ConsumeContext<ShipmentWithdrawn> context)
+    {
+        if (carrier.Handles(context.Message.Carrier))
+        {
+            await watchList.UnwatchAsync(context.Message, context.CancellationToken);
+        }
+    }
+
     public async Task Consume(ConsumeContext<ShipmentRegistered> context)
     {
         if (!carrier.Handles(context.Message.Carrier))
