@@ -69,6 +69,7 @@ public static class TimelineExtensions
         }));
         builder.AddRetailerWebhooks();
         builder.AddReadSide();
+        builder.AddDeliveryPerformance();
         return builder;
     }
 
@@ -81,6 +82,7 @@ public static class TimelineExtensions
         orders.MapOrderTimeline();
         orders.MapOrderHistory();
         app.MapReadSideApi();
+        app.MapPerformanceApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Shipping.Contracts;
+using Shipping.Timeline.Performance;
 
 namespace Shipping.Timeline.Shipments;
 
@@ -23,7 +24,9 @@ public sealed record Shipment(
     string? CustomerTimeZone,
     bool Cancelled = false,
     ImmutableDictionary<Guid, DeliveryChangeState>? DeliveryChanges = null,
-    ExpectedDeliveryRevised? Expected = null)
+    ExpectedDeliveryRevised? Expected = null,
+    ShipmentRoute? Route = null,
+    DateTimeOffset? HandedOverAt = null)
 {
     /// <summary>Every delivery change asked for, by request id, with where it stands.</summary>
     public ImmutableDictionary<Guid, DeliveryChangeState> Changes => DeliveryChanges ?? ImmutableDictionary<Guid, DeliveryChangeState>.Empty;
@@ -34,7 +37,15 @@ public sealed record Shipment(
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,
         TrackingStatus.Pending, TrackingSubstatus.Unspecified, null, null, null,
-        [], ImmutableDictionary<DelayReason, DeliveryEstimate?>.Empty, e.OpenedAt, e.CustomerTimeZone);
+        [], ImmutableDictionary<DelayReason, DeliveryEstimate?>.Empty, e.OpenedAt, e.CustomerTimeZone, Route: e.Route);
+
+    /// <summary>The day the journey starts for a prediction: the handover's (in its scan's offset), else the registration's in the customer's zone.</summary>
+    public DateOnly JourneyStartDay => HandedOverAt is { } handover ? Handover.LocalDay(handover) : RegistrationDay(OpenedAt, CustomerTimeZone);
+
+    public static DateOnly RegistrationDay(DateTimeOffset openedAt, string? customerTimeZone) =>
+        customerTimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(openedAt, zone).DateTime)
+            : Handover.LocalDay(openedAt);
 
     /// <summary>When the carrier last showed the parcel move (or, before any scan, when the shipment was registered).</summary>
     public DateTimeOffset LastMovementAt => Newest?.OccurredAt ?? OpenedAt;
@@ -57,7 +68,12 @@ public sealed record Shipment(
 
     public Shipment Apply(CarrierEventRecorded e)
     {
-        var recorded = this with { RecordedEventIds = RecordedEventIds.Add(e.EventId) };
+        var recorded = this with
+        {
+            RecordedEventIds = RecordedEventIds.Add(e.EventId),
+            // The handover is the earliest scan with the parcel in the carrier's hands, whenever it arrives.
+            HandedOverAt = Handover.IsInCarriersHands(e.Status) && !(HandedOverAt <= e.OccurredAt) ? e.OccurredAt : HandedOverAt,
+        };
         var order = ScanOrder.Of(e);
         return Newest is { } newest && !(order > newest)
             ? recorded
