@@ -29,15 +29,40 @@ public sealed class DeliveryPerformanceProjection : IProjection
         var ids = events.Select(e => e.StreamId).Distinct().ToArray();
         var transits = (await reader.LoadManyAsync<DeliveryTransit>(ct, ids)).ToDictionary(t => t.Id);
 
+        var (changed, deltas) = Fold(transits, events.Select(e => (e.StreamId, e.Data)));
+        var writer = operations.ForTenant(tenantId);
+        writer.Store(changed.ToArray());
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+
+        var keyIds = deltas.SelectMany(d => d.Sample.Keys).Distinct().ToArray();
+        var stats = (await reader.LoadManyAsync<DeliveryPerformance>(ct, keyIds)).ToDictionary(d => d.Id);
+        writer.Store(Count(stats, deltas).ToArray());
+    }
+
+    /// <summary>
+    /// Folds a page of one tenant's events into the shipments' transits (<paramref name="transits"/>, updated in place,
+    /// new ones added): the transits that changed, and what to take out of (-1) and put into (+1) the histograms.
+    /// </summary>
+    public static (IReadOnlyList<DeliveryTransit> Changed, IReadOnlyList<(TransitSample Sample, int Sign)> Deltas) Fold(
+        IDictionary<Guid, DeliveryTransit> transits, IEnumerable<(Guid StreamId, object Data)> events)
+    {
         var changed = new List<DeliveryTransit>();
         var deltas = new List<(TransitSample Sample, int Sign)>();
-        foreach (var stream in events.GroupBy(e => e.StreamId))
+        foreach (var stream in events.Where(e => DeliveryTransit.Matters(e.Data)).GroupBy(e => e.StreamId))
         {
-            var transit = transits.GetValueOrDefault(stream.Key) ?? new DeliveryTransit { Id = stream.Key };
-            var any = false;
-            foreach (var e in stream)
+            if (!transits.TryGetValue(stream.Key, out var transit))
             {
-                any |= transit.Apply(e.Data);
+                transit = new DeliveryTransit { Id = stream.Key };
+                transits[stream.Key] = transit;
+            }
+
+            var any = false;
+            foreach (var (_, data) in stream)
+            {
+                any |= transit.Apply(data);
             }
 
             if (!any)
@@ -64,15 +89,13 @@ public sealed class DeliveryPerformanceProjection : IProjection
             changed.Add(transit);
         }
 
-        var writer = operations.ForTenant(tenantId);
-        writer.Store(changed.ToArray());
-        if (deltas.Count == 0)
-        {
-            return;
-        }
+        return (changed, deltas);
+    }
 
-        var keyIds = deltas.SelectMany(d => d.Sample.Keys).Distinct().ToArray();
-        var stats = (await reader.LoadManyAsync<DeliveryPerformance>(ct, keyIds)).ToDictionary(d => d.Id);
+    /// <summary>Applies the deltas to the performance documents (<paramref name="stats"/> by id, new ones added); returns those touched.</summary>
+    public static IReadOnlyList<DeliveryPerformance> Count(IDictionary<string, DeliveryPerformance> stats, IEnumerable<(TransitSample Sample, int Sign)> deltas)
+    {
+        var touched = new Dictionary<string, DeliveryPerformance>();
         foreach (var (sample, sign) in deltas)
         {
             foreach (var id in sample.Keys)
@@ -84,10 +107,11 @@ public sealed class DeliveryPerformanceProjection : IProjection
                 }
 
                 doc.Add(sample.Days, sign);
+                touched[id] = doc;
             }
         }
 
-        writer.Store(stats.Values.ToArray());
+        return [.. touched.Values];
     }
 
     private static DeliveryPerformance New(string id)
