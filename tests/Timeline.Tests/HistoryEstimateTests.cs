@@ -119,3 +119,17 @@ public class HistoryEstimateTests
         Assert.False(ShipmentDecider.NeedsHistory(withCarrierEstimate, Scan(TrackingStatus.InTransit, Now.AddHours(1))));
     }
 }
+
+public class ExpectedDeliveryRowTests
+{
+    [Fact]
+    public void ARangeOfDays_ShowsBothDays_InTheSupportTimeline()
+    {
+        var revised = new ExpectedDeliveryRevised(
+            new DeliveryEstimate(new DateOnly(2026, 12, 3), LatestDate: new DateOnly(2026, 12, 5)), EstimateSource.History, EstimateConfidence.Low, Now);
+
+        var row = new Shipping.Timeline.Timelines.Rows.TimelineRowProjection().Create(new JasperFx.Events.Event<ExpectedDeliveryRevised>(revised) { StreamId = Guid.NewGuid() });
+
+        Assert.Equal("Expected delivery 2026-12-03 to 2026-12-05 (History, Low confidence).", row.Summary);
+    }
+}

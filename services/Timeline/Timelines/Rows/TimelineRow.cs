@@ -61,7 +61,7 @@ public sealed partial class TimelineRowProjection : EventProjection
 
     public TimelineRow Create(IEvent<ExpectedDeliveryRevised> e) =>
         Row(e, TimelineRowKind.ExpectedDelivery, e.Data.RevisedAt, "platform",
-            $"Expected delivery {e.Data.Estimate.Date:yyyy-MM-dd} ({e.Data.Source}, {e.Data.Confidence} confidence).");
+            $"Expected delivery {e.Data.Estimate.Date:yyyy-MM-dd}{(e.Data.Estimate.LastDay > e.Data.Estimate.Date ? $" to {e.Data.Estimate.LastDay:yyyy-MM-dd}" : "")} ({e.Data.Source}, {e.Data.Confidence} confidence).");
 
     public TimelineRow Create(IEvent<DelayDetected> e) =>
         Row(e, TimelineRowKind.Delay, e.Data.DetectedAt, "platform", $"Delay detected: {e.Data.Reason}.");
