@@ -71,6 +71,7 @@ public static class TimelineExtensions
         }));
         builder.AddRetailerWebhooks();
         builder.AddReadSide();
+        builder.AddDeliveryPerformance();
         return builder;
     }
 
@@ -85,6 +86,7 @@ public static class TimelineExtensions
         app.MapGroup("/api/brand").RequireAuthorization().WithTags("Brand").MapBrand();
         app.MapGroup("/api/api-keys").RequireAuthorization().WithTags("API keys").MapApiKeys();
         app.MapReadSideApi();
+        app.MapPerformanceApi();
         return app;
     }
 }

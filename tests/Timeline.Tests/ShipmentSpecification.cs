@@ -1,4 +1,5 @@
 using Shipping.Contracts;
+using Shipping.Timeline.Performance;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Tests;
@@ -12,8 +13,8 @@ internal sealed class ShipmentSpecification
 
     private Shipment _state;
 
-    public ShipmentSpecification(string? customerTimeZone = null, DateOnly? promised = null) =>
-        _state = Shipment.Create(new ShipmentOpened(ShipmentId, "1001", "simulator", "SIM1", promised ?? Promised, Now.AddDays(-2), customerTimeZone));
+    public ShipmentSpecification(string? customerTimeZone = null, DateOnly? promised = null, ShipmentRoute? route = null) =>
+        _state = Shipment.Create(new ShipmentOpened(ShipmentId, "1001", "simulator", "SIM1", promised ?? Promised, Now.AddDays(-2), customerTimeZone, Route: route));
 
     public static TrackingEventObserved Scan(
         TrackingStatus status, DateTimeOffset at, DeliveryEstimate? estimate = null, string? code = null,
@@ -36,6 +37,10 @@ internal sealed class ShipmentSpecification
     }
 
     public IReadOnlyList<object> When(TrackingEventObserved scan) => Apply(ShipmentDecider.RecordCarrierEvent(_state, scan, Now));
+
+    /// <summary>A scan recorded as the consumer does: with the delivery history when the decider says it may need it.</summary>
+    public IReadOnlyList<object> When(TrackingEventObserved scan, DeliveryHistory history) =>
+        Apply(ShipmentDecider.RecordCarrierEvent(_state, scan, Now, ShipmentDecider.NeedsHistory(_state, scan) ? history : null));
 
     /// <summary>The periodic delay check at <paramref name="at"/>.</summary>
     public IReadOnlyList<object> CheckAt(DateTimeOffset at, TimeSpan staleAfter) => Apply(ShipmentDecider.CheckDelays(_state, at, staleAfter));

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using Shipping.Contracts;
+using Shipping.Timeline.Performance;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Orders;
@@ -27,17 +28,24 @@ public sealed class OrderDetails
     public static Guid IdFor(string orderNumber) => StableIds.From("order", orderNumber);
 
     /// <summary>The first events of a shipment of this order: its route known by postcode regions only, no personal data.</summary>
-    public IReadOnlyList<object> OpenShipment(OrderShipment shipment, DateTimeOffset now) =>
-        OpenShipment(OrderNumber, Customer, PromisedDeliveryDate, PromisedFrom, DeliveryAddress, shipment, now);
+    /// <param name="history">The tenant's delivery history for the shipment's route, when loaded: a prediction from it beats the promise.</param>
+    public IReadOnlyList<object> OpenShipment(OrderShipment shipment, DateTimeOffset now, DeliveryHistory? history = null) =>
+        OpenShipment(OrderNumber, Customer, PromisedDeliveryDate, PromisedFrom, DeliveryAddress, shipment, now, history);
 
     public static IReadOnlyList<object> OpenShipment(
-        string orderNumber, Customer customer, DateOnly? promised, DateOnly? promisedFrom, PostalAddress? address, OrderShipment shipment, DateTimeOffset now) =>
-        ShipmentDecider.Open(new ShipmentOpened(
-            shipment.ShipmentId, orderNumber, shipment.Carrier, shipment.TrackingNumber, promised, now, customer.TimeZone, promisedFrom,
-            new ShipmentRoute(
-                shipment.Service,
-                PostcodeRegions.Of(shipment.Origin?.CountryCode, shipment.Origin?.PostalCode),
-                PostcodeRegions.Of(address?.CountryCode, address?.PostalCode))));
+        string orderNumber, Customer customer, DateOnly? promised, DateOnly? promisedFrom, PostalAddress? address, OrderShipment shipment, DateTimeOffset now,
+        DeliveryHistory? history = null) =>
+        ShipmentDecider.Open(
+            new ShipmentOpened(
+                shipment.ShipmentId, orderNumber, shipment.Carrier, shipment.TrackingNumber, promised, now, customer.TimeZone, promisedFrom,
+                RouteOf(shipment, address)),
+            history);
+
+    /// <summary>A shipment's route: its service, and the postcode regions of its origin and of the delivery address.</summary>
+    public static ShipmentRoute RouteOf(OrderShipment shipment, PostalAddress? address) => new(
+        shipment.Service,
+        PostcodeRegions.Of(shipment.Origin?.CountryCode, shipment.Origin?.PostalCode),
+        PostcodeRegions.Of(address?.CountryCode, address?.PostalCode));
 }
 
 public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>

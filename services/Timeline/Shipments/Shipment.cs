@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Shipping.Contracts;
+using Shipping.Timeline.Performance;
 
 namespace Shipping.Timeline.Shipments;
 
@@ -24,7 +25,9 @@ public sealed record Shipment(
     bool Cancelled = false,
     ImmutableDictionary<Guid, DeliveryChangeState>? DeliveryChanges = null,
     ExpectedDeliveryRevised? Expected = null,
-    ImmutableDictionary<Guid, AlertState>? SentAlerts = null)
+    ImmutableDictionary<Guid, AlertState>? SentAlerts = null,
+    ShipmentRoute? Route = null,
+    DateTimeOffset? HandedOverAt = null)
 {
     /// <summary>Every alert heard of about this shipment: whether its sending was recorded, and its last reported status.</summary>
     public ImmutableDictionary<Guid, AlertState> Alerts => SentAlerts ?? ImmutableDictionary<Guid, AlertState>.Empty;
@@ -38,7 +41,15 @@ public sealed record Shipment(
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,
         TrackingStatus.Pending, TrackingSubstatus.Unspecified, null, null, null,
-        [], ImmutableDictionary<DelayReason, DeliveryEstimate?>.Empty, e.OpenedAt, e.CustomerTimeZone);
+        [], ImmutableDictionary<DelayReason, DeliveryEstimate?>.Empty, e.OpenedAt, e.CustomerTimeZone, Route: e.Route);
+
+    /// <summary>The day the journey starts for a prediction: the handover's (in its scan's offset), else the registration's in the customer's zone.</summary>
+    public DateOnly JourneyStartDay => HandedOverAt is { } handover ? Handover.LocalDay(handover) : RegistrationDay(OpenedAt, CustomerTimeZone);
+
+    public static DateOnly RegistrationDay(DateTimeOffset openedAt, string? customerTimeZone) =>
+        customerTimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(openedAt, zone).DateTime)
+            : Handover.LocalDay(openedAt);
 
     /// <summary>When the carrier last showed the parcel move (or, before any scan, when the shipment was registered).</summary>
     public DateTimeOffset LastMovementAt => Newest?.OccurredAt ?? OpenedAt;
@@ -61,7 +72,12 @@ public sealed record Shipment(
 
     public Shipment Apply(CarrierEventRecorded e)
     {
-        var recorded = this with { RecordedEventIds = RecordedEventIds.Add(e.EventId) };
+        var recorded = this with
+        {
+            RecordedEventIds = RecordedEventIds.Add(e.EventId),
+            // The handover is the earliest scan with the parcel in the carrier's hands, whenever it arrives.
+            HandedOverAt = Handover.IsInCarriersHands(e.Status) && !(HandedOverAt <= e.OccurredAt) ? e.OccurredAt : HandedOverAt,
+        };
         var order = ScanOrder.Of(e);
         return Newest is { } newest && !(order > newest)
             ? recorded

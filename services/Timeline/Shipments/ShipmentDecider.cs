@@ -1,4 +1,5 @@
 using Shipping.Contracts;
+using Shipping.Timeline.Performance;
 
 namespace Shipping.Timeline.Shipments;
 
@@ -6,21 +7,44 @@ namespace Shipping.Timeline.Shipments;
 public static class ShipmentDecider
 {
     /// <summary>
-    /// A new shipment's first events: it is opened, and, when a date or window was promised, that is its first expected delivery.
+    /// A new shipment's first events: it is opened, and its first expected delivery is the best there is before any scan
+    /// (Carrier > History > Promised): the prediction from <paramref name="history"/> for its route from the registration
+    /// day when there is one, else the promised date or window, else none yet.
     /// </summary>
-    public static IReadOnlyList<object> Open(ShipmentOpened opened) =>
-        opened.PromisedDeliveryDate is { } promised
+    public static IReadOnlyList<object> Open(ShipmentOpened opened, DeliveryHistory? history = null)
+    {
+        var registered = Shipment.RegistrationDay(opened.OpenedAt, opened.CustomerTimeZone);
+        if (history?.Predict(opened.Carrier, opened.Route, registered) is { } predicted)
+        {
+            return [opened, new ExpectedDeliveryRevised(predicted.Estimate, EstimateSource.History, predicted.Confidence, opened.OpenedAt)];
+        }
+
+        return opened.PromisedDeliveryDate is { } promised
             ? [opened, new ExpectedDeliveryRevised(
                 opened.PromisedFrom is { } from && from < promised ? new DeliveryEstimate(from, LatestDate: promised) : new DeliveryEstimate(promised),
                 EstimateSource.Promised, EstimateConfidence.Low, opened.OpenedAt)]
             : [opened];
+    }
+
+    /// <summary>
+    /// Whether recording <paramref name="scan"/> could revise the expected delivery from history, so the caller loads the
+    /// history only then: a new scan that moves the handover earlier (or is the first), while no carrier estimate is known
+    /// or comes with it.
+    /// </summary>
+    public static bool NeedsHistory(Shipment shipment, TrackingEventObserved scan) =>
+        !shipment.RecordedEventIds.Contains(scan.EventId)
+        && shipment.CarrierEstimate is null && scan.CarrierEstimate is null
+        && Handover.IsInCarriersHands(scan.Status)
+        && !(shipment.HandedOverAt <= scan.OccurredAt);
 
     /// <summary>
     /// Records a carrier scan. A scan seen before changes nothing. An older scan takes its place in the
     /// timeline without moving the status. The newest scan sets the status and may revise the estimate;
     /// either may reveal a delay (DESIGN.md, "Delays": a late carrier estimate, an Exception or AttemptFail).
+    /// Without a carrier estimate, the handover (or an older scan showing an earlier one) moves the prediction from
+    /// <paramref name="history"/> to the handover day; history never overrides the carrier's estimate.
     /// </summary>
-    public static IReadOnlyList<object> RecordCarrierEvent(Shipment shipment, TrackingEventObserved scan, DateTimeOffset now)
+    public static IReadOnlyList<object> RecordCarrierEvent(Shipment shipment, TrackingEventObserved scan, DateTimeOffset now, DeliveryHistory? history = null)
     {
         if (shipment.RecordedEventIds.Contains(scan.EventId))
         {
@@ -57,6 +81,15 @@ public static class ShipmentDecider
         if (state.IsFinished)
         {
             return events;
+        }
+
+        if (history is not null && state.CarrierEstimate is null && state.HandedOverAt != shipment.HandedOverAt
+            && history.Predict(state.Carrier, state.Route, state.JourneyStartDay) is { } predicted
+            && (state.Expected is not { Source: EstimateSource.History } before || before.Estimate != predicted.Estimate))
+        {
+            var expected = new ExpectedDeliveryRevised(predicted.Estimate, EstimateSource.History, predicted.Confidence, now);
+            events.Add(expected);
+            state = state.Apply(expected);
         }
 
         if (state.CarrierEstimate is { } current && state.PromisedDeliveryDate is { } promised && current.Date > promised)

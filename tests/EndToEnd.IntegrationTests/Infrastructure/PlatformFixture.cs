@@ -33,6 +33,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The key Web would call Timeline and Notifications with, acting for any tenant.</summary>
     public const string ServiceKey = "web-test-service-key";
 
+    /// <summary>A tenant for tests whose data changes what every other shipment of the tenant gets (delivery history).</summary>
+    public const string InitechKey = "initech-test-key";
+
     /// <summary>The platform's stale-tracking threshold in these tests: scans older than this count as stale.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3650);
 
@@ -57,6 +60,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             settings["Tenants:acme:ApiKeys:0"] = AcmeKey;
             settings["Tenants:globex:ApiKeys:0"] = GlobexKey;
             settings["Platform:ServiceKeys:web"] = ServiceKey;
+            settings["Tenants:initech:ApiKeys:0"] = InitechKey;
             // Scans in these tests carry fixed past times: only the delay tests' own shipments may count as stale.
             settings["Timeline:Delays:StaleAfter"] = StaleAfter.ToString();
             settings["Timeline:Delays:ScanInterval"] = "00:00:00.500";

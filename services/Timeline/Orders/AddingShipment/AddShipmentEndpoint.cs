@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shipping.Timeline.Orders.RegisteringOrder;
+using Shipping.Timeline.Performance;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Tenancy;
 
@@ -48,7 +49,8 @@ public static class AddShipmentEndpoint
         var now = time.GetUtcNow();
         var shipment = new OrderShipment(ShipmentView.IdFor(details.OrderNumber, carrier, trackingNumber), carrier, trackingNumber, service, origin);
         order.AppendOne(new ShipmentAddedToOrder(shipment, now));
-        session.Events.StartStream<Shipment>(shipment.ShipmentId, details.OpenShipment(shipment, now));
+        var history = await DeliveryHistory.LoadAsync(session, [(carrier, OrderDetails.RouteOf(shipment, details.DeliveryAddress))], ct);
+        session.Events.StartStream<Shipment>(shipment.ShipmentId, details.OpenShipment(shipment, now, history));
         try
         {
             await session.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Shipping.Contracts;
+using Shipping.Timeline.Performance;
 
 namespace Shipping.Timeline.Shipments.RecordingCarrierEvent;
 
@@ -37,7 +38,11 @@ public sealed class RecordCarrierEventConsumer(IDocumentStore store, TimeProvide
                 continue;
             }
 
-            stream.AppendMany(ShipmentDecider.RecordCarrierEvent(stream.Aggregate, scan, now));
+            // History is read only when this scan could move a prediction (a handover without a carrier estimate).
+            var history = ShipmentDecider.NeedsHistory(stream.Aggregate, scan)
+                ? await DeliveryHistory.LoadAsync(session, [(stream.Aggregate.Carrier, stream.Aggregate.Route)], ct)
+                : null;
+            stream.AppendMany(ShipmentDecider.RecordCarrierEvent(stream.Aggregate, scan, now, history));
         }
 
         await session.SaveChangesAsync(ct);
