@@ -72,6 +72,7 @@ public static class TimelineExtensions
         builder.AddRetailerWebhooks();
         builder.AddReadSide();
         builder.AddDeliveryPerformance();
+        builder.AddPrivacy();
         return builder;
     }
 
@@ -87,6 +88,7 @@ public static class TimelineExtensions
         app.MapGroup("/api/api-keys").RequireAuthorization().WithTags("API keys").MapApiKeys();
         app.MapReadSideApi();
         app.MapPerformanceApi();
+        app.MapPrivacyApi();
         return app;
     }
 }

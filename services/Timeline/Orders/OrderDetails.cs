@@ -1,6 +1,7 @@
 using Marten.Events.Aggregation;
 using Shipping.Contracts;
 using Shipping.Timeline.Performance;
+using Shipping.Timeline.Privacy;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Orders;
@@ -20,6 +21,11 @@ public sealed class OrderDetails
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     public string? CancellationReason { get; set; }
+
+    /// <summary>Set once the customer's personal data was erased (<see cref="CustomerDataErasedRecorded"/>).</summary>
+    public Guid? ErasureId { get; set; }
+
+    public DateTimeOffset? ErasedAt { get; set; }
 
     /// <summary>Marten's stream version, for optimistic concurrency on the order stream.</summary>
     public int Version { get; set; }
@@ -67,5 +73,14 @@ public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails
     {
         order.CancelledAt = e.CancelledAt;
         order.CancellationReason = e.Reason;
+    }
+
+    /// <summary>The same masking as the stored events get, so the document is clean before (and after) they are rewritten.</summary>
+    public void Apply(CustomerDataErasedRecorded e, OrderDetails order)
+    {
+        order.Customer = PersonalDataMasking.Mask(order.Customer);
+        order.DeliveryAddress = null;
+        order.ErasureId = e.ErasureId;
+        order.ErasedAt = e.ErasedAt;
     }
 }

@@ -7,6 +7,7 @@ using MassTransit;
 using Shipping.Contracts;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
+using Shipping.Timeline.Privacy;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Tenancy.Brands;
 
@@ -36,6 +37,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         IncludeType<DelayDetected>();
         IncludeType<DeliveryChangeRecorded>();
         IncludeType<DeliveryChangeRefused>();
+        IncludeType<CustomerDataErasedRecorded>();
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(
@@ -92,6 +94,8 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
             new CustomerDetails(e.Customer.Name, e.Customer.Email, e.Customer.Phone, e.Customer.Locale, e.Customer.TimeZone, e.Customer.SmsOptIn, e.Customer.EmailOptIn),
             e.DeliveryAddress, e.RegisteredAt),
         BrandSet e => new BrandConfigured(@event.Id, @event.TenantId, e.Brand, e.SetAt),
+        // Every service forgets what it holds about the order's customer.
+        CustomerDataErasedRecorded e => new CustomerDataErased(e.ErasureId, @event.TenantId, e.OrderNumber, e.ErasedAt),
         _ => null,
     };
 

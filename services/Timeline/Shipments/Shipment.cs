@@ -27,7 +27,8 @@ public sealed record Shipment(
     ExpectedDeliveryRevised? Expected = null,
     ImmutableDictionary<Guid, AlertState>? SentAlerts = null,
     ShipmentRoute? Route = null,
-    DateTimeOffset? HandedOverAt = null)
+    DateTimeOffset? HandedOverAt = null,
+    bool PersonalDataErased = false)
 {
     /// <summary>Every alert heard of about this shipment: whether its sending was recorded, and its last reported status.</summary>
     public ImmutableDictionary<Guid, AlertState> Alerts => SentAlerts ?? ImmutableDictionary<Guid, AlertState>.Empty;
@@ -36,7 +37,10 @@ public sealed record Shipment(
     public ImmutableDictionary<Guid, DeliveryChangeState> Changes => DeliveryChanges ?? ImmutableDictionary<Guid, DeliveryChangeState>.Empty;
 
     /// <summary>Why the carrier may not be asked to change the delivery now (<see cref="DeliveryChangeRules"/>), or null.</summary>
-    public string? DeliveryChangeRefusal => DeliveryChangeRules.RefusalFor(Status, Cancelled);
+    /// <remarks>Once the customer's data is erased, none: a change would store a neighbour's name or an address again.</remarks>
+    public string? DeliveryChangeRefusal => PersonalDataErased
+        ? "The customer's personal data was erased for this order; no delivery change can be recorded."
+        : DeliveryChangeRules.RefusalFor(Status, Cancelled);
 
     public static Shipment Create(ShipmentOpened e) => new(
         e.ShipmentId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate,
@@ -93,6 +97,8 @@ public sealed record Shipment(
     public Shipment Apply(ShipmentCancelled e) => this with { Cancelled = true };
 
     public Shipment Apply(ExpectedDeliveryRevised e) => this with { Expected = e };
+
+    public Shipment Apply(Privacy.ShipmentPersonalDataErased e) => this with { PersonalDataErased = true };
 
     public Shipment Apply(DeliveryChangeRecorded e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Pending) };
 

@@ -36,4 +36,19 @@ public interface ITimelineApi
     /// <summary>The tenant's brand settings (a neutral default until the retailer sets them).</summary>
     [Get("/api/brand")]
     Task<BrandSettings> GetBrandAsync([Header(ApiKeyHeader)] string apiKey, CancellationToken ct = default);
+    /// <summary>Everything held about the customer of one order, as JSON.</summary>
+    [Get("/api/orders/{orderNumber}/export")]
+    Task<CustomerDataExport> ExportOrderAsync([Header(ApiKeyHeader)] string apiKey, string orderNumber, CancellationToken ct = default);
+
+    /// <summary>Everything held about a customer (every order of theirs, found by email or phone), as JSON. 404 when no order has them.</summary>
+    [Post("/api/customers/export")]
+    Task<CustomerDataExport> ExportCustomerAsync([Header(ApiKeyHeader)] string apiKey, [Body] CustomerLookup customer, CancellationToken ct = default);
+
+    /// <summary>Erases the personal data of one order's customer; the shipments' carrier history stays. Erasing again changes nothing.</summary>
+    [Post("/api/orders/{orderNumber}/erasure")]
+    Task<CustomerErasure> EraseOrderAsync([Header(ApiKeyHeader)] string apiKey, string orderNumber, CancellationToken ct = default);
+
+    /// <summary>Erases the personal data of every order of a customer, found by email or phone. 404 when no order has them.</summary>
+    [Post("/api/customers/erasure")]
+    Task<CustomerErasure> EraseCustomerAsync([Header(ApiKeyHeader)] string apiKey, [Body] CustomerLookup customer, CancellationToken ct = default);
 }

@@ -50,7 +50,9 @@ public static class AddShipmentEndpoint
         var shipment = new OrderShipment(ShipmentView.IdFor(details.OrderNumber, carrier, trackingNumber), carrier, trackingNumber, service, origin);
         order.AppendOne(new ShipmentAddedToOrder(shipment, now));
         var history = await DeliveryHistory.LoadAsync(session, [(carrier, OrderDetails.RouteOf(shipment, details.DeliveryAddress))], ct);
-        session.Events.StartStream<Shipment>(shipment.ShipmentId, details.OpenShipment(shipment, now, history));
+        session.Events.StartStream<Shipment>(shipment.ShipmentId, details.ErasedAt is { } erasedAt
+            ? [.. details.OpenShipment(shipment, now, history), new Privacy.ShipmentPersonalDataErased(details.ErasureId ?? Guid.Empty, erasedAt)]
+            : details.OpenShipment(shipment, now, history));
         try
         {
             await session.SaveChangesAsync(ct);

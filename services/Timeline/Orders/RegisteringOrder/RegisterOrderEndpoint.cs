@@ -73,6 +73,16 @@ public static class RegisterOrderEndpoint
 
     private static Results<Created<OrderRegistration>, Ok<OrderRegistration>, ValidationProblem, ProblemHttpResult> Repeated(OrderDetails existing, RegisterOrder command)
     {
+        if (existing.ErasedAt is { } erasedAt)
+        {
+            // Taking the registration again would store the person's data again: the erasure stands.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The order's personal data was erased",
+                detail: $"The customer's personal data of order {existing.OrderNumber} was erased on request at {erasedAt:O}; it is not registered again. " +
+                    "Register a new order under a new number.");
+        }
+
         var same = existing.Customer == command.Customer
             && existing.PromisedDeliveryDate == command.PromisedDeliveryDate
             && existing.PromisedFrom == command.PromisedFrom

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Shipping.Timeline.Orders;
+using Shipping.Timeline.Privacy;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.ReadSide.OrderSummaries;
@@ -25,7 +26,7 @@ public sealed partial class OrderSummaryProjection : MultiStreamProjection<Order
     private static async Task GroupShipmentEventsByOrderAsync(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<Guid> grouping)
     {
         // An order's own later events live on its stream, whose id is the summary's.
-        foreach (var e in events.Where(e => e.Data is OrderCancelled))
+        foreach (var e in events.Where(e => e.Data is OrderCancelled or CustomerDataErasedRecorded))
         {
             grouping.AddEvent(e.StreamId, e);
         }
@@ -67,6 +68,8 @@ public sealed partial class OrderSummaryProjection : MultiStreamProjection<Order
     }
 
     public void Apply(OrderCancelled e, OrderSummaryView view) => view.CancelledAt = e.CancelledAt;
+
+    public void Apply(CustomerDataErasedRecorded e, OrderSummaryView view) => view.ErasePersonalData();
 
     public void Apply(ShipmentOpened e, OrderSummaryView view)
     {

@@ -48,6 +48,15 @@ public sealed class OrderSummaryView
         return statuses.All(s => s == TrackingStatus.Pending) ? OrderProgress.Pending : OrderProgress.InProgress;
     }
 
+    /// <summary>Forgets the customer's name, email and phone, and so the keys the order was found by through them.</summary>
+    public void ErasePersonalData()
+    {
+        CustomerName = Privacy.PersonalDataMasking.ErasedName;
+        Email = null;
+        Phone = null;
+        RefreshSearchKeys();
+    }
+
     public void RefreshSearchKeys() =>
         SearchKeys = [.. Searching.SearchKeys.ForOrder(OrderNumber, Shipments.Select(s => s.TrackingNumber), Email, Phone, Locale)];
 

@@ -43,6 +43,7 @@ public enum TimelineRowKind
     Cancelled,
     AlertSent,
     AlertStatus,
+    PersonalDataErased,
 }
 
 /// <summary>Timeline rows, inline: every fact on a shipment's stream becomes one row.</summary>
@@ -91,6 +92,9 @@ public sealed partial class TimelineRowProjection : EventProjection
         Row(e, TimelineRowKind.AlertStatus, e.Data.At, e.Data.Channel == AlertChannel.Sms ? "provider:twilio" : "provider:smtp",
             $"{(e.Data.Channel == AlertChannel.Sms ? "SMS" : "Email")} alert {e.Data.Status.ToString().ToLowerInvariant()}" +
             (e.Data.ErrorCode is { } code ? $" (error {code})." : "."));
+
+    public TimelineRow Create(IEvent<Privacy.ShipmentPersonalDataErased> e) =>
+        Row(e, TimelineRowKind.PersonalDataErased, e.Data.ErasedAt, "retailer", "The customer's personal data was erased on request.");
 
     private static TimelineRow Row(IEvent e, TimelineRowKind kind, DateTimeOffset at, string actor, string summary) => new()
     {
