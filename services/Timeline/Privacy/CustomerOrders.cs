@@ -18,7 +18,7 @@ public sealed record CustomerKey(string? Email, string? Phone)
         var hasPhone = !string.IsNullOrWhiteSpace(phone);
         if (hasEmail == hasPhone)
         {
-            errors[hasEmail ? "phone" : "email"] = ["Give the customer's email or phone, one of them."];
+            errors["email"] = errors["phone"] = ["Give the customer's email or phone, one of them."];
             return (null, errors);
         }
 
