@@ -200,6 +200,14 @@ public class PrivacyTests(PlatformFixture platform)
 
         var unknownOrder = await client.PostAsync($"/api/orders/{PlatformFixture.NewOrderNumber()}/erasure", null);
         Assert.Equal(HttpStatusCode.NotFound, unknownOrder.StatusCode);
+
+        var document = await platform.Timeline.CreateClient().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/orders/{orderNumber}/erasure", "/api/orders/{orderNumber}/export", "/api/customers/erasure", "/api/customers/export" })
+        {
+            Assert.Contains($"\"{path}\"", document);
+        }
+
+        Assert.Contains("\"CustomerDataExport\"", document);
     }
 
     private static async Task AssertNotFoundAsync(Func<Task> call)
