@@ -33,6 +33,7 @@ public static class NotificationsExtensions
             options.Schema.For<Alert>().UseOptimisticConcurrency(true)
                 .Index(a => a.TenantId).Index(a => a.OrderNumber).Index(a => a.DueAt).Index(a => a.ProviderMessageId!).Index(a => a.Recipient!);
             options.Schema.For<AlertClaim>();
+            options.Schema.For<AlertBatch>().UseOptimisticConcurrency(true);
             options.Schema.For<CustomerContact>().Index(c => c.Phone!);
             options.Schema.For<TrackedShipment>();
             options.Schema.For<BrandProfile>().Identity(b => b.Id);

@@ -12,16 +12,19 @@ namespace Shipping.Notifications.Tests;
 [Collection(NotificationsCollection.Name)]
 public sealed class EmailAlertTests(NotificationsHost host)
 {
+    /// <summary>A brand of these tests' own, so no other test's brand settings show in these emails.</summary>
+    private const string Tenant = "outdoor";
+
     private async Task<(string Email, string Order, ShipmentRegistered Shipment, ReceivedEmail Received)> EmailAlertAsync(string locale)
     {
         host.Time.Set(NotificationsHost.Daytime);
-        await host.PublishAsync(new BrandConfigured(Guid.NewGuid(), Given.Tenant,
+        await host.PublishAsync(new BrandConfigured(Guid.NewGuid(), Tenant,
             new BrandSettings("Acme Outdoor", "https://cdn.acme.example/logo.png", "#0A7B3E", "#F2A900", ["en", "de"],
                 new SupportContact("help@acme.example", null, null), "https://acme.example/privacy"), host.Time.GetUtcNow()));
         var email = $"{Guid.NewGuid():N}@example.com";
         var order = Given.NewOrder();
-        var shipment = Given.Shipment(order);
-        await host.PublishAsync(Given.Order(order, phone: null, email, smsOptIn: false, locale: locale));
+        var shipment = Given.Shipment(order, Tenant);
+        await host.PublishAsync(Given.Order(order, phone: null, email, smsOptIn: false, locale: locale, tenant: Tenant));
         await host.PublishAsync(shipment);
         await host.PublishAsync(Given.Delay(shipment));
         await Eventually.Until(() => host.Smtp.Received.Any(m => m.EnvelopeTo.Contains(email)), "the email at the SMTP server");
@@ -56,7 +59,7 @@ public sealed class EmailAlertTests(NotificationsHost host)
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Assert.Matches("^reply\\+[A-Za-z0-9_-]+@reply\\.notify\\.example\\.com$", ((MailboxAddress)message.ReplyTo.Single()).Address);
 
-        var alert = Assert.Single(await Eventually.Get(host.Log(order), a => a?.Count == 1 && a[0].State == "Sent", "the logged email"));
+        var alert = Assert.Single(await Eventually.Get(host.Log(order, Tenant), a => a?.Count == 1 && a[0].State == "Sent", "the logged email"));
         Assert.Equal(AlertChannel.Email, alert.Channel);
         Assert.Equal("alert/de", alert.Template);
         Assert.Equal("de", alert.Language);
@@ -66,7 +69,7 @@ public sealed class EmailAlertTests(NotificationsHost host)
         var link = unsubscribe.Trim('<', '>').Replace(NotificationsHost.PublicBaseUrl, "", StringComparison.Ordinal);
         var clicked = await host.Service.CreateClient().PostAsync(link, new StringContent("List-Unsubscribe=One-Click", Encoding.ASCII, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
-        Assert.False((await host.PreferencesAsync(order)).Email);
+        Assert.False((await host.PreferencesAsync(order, Tenant)).Email);
         var forgedLink = await host.Service.CreateClient().PostAsync(link[..^3] + "AAA", null);
         Assert.Equal(HttpStatusCode.NotFound, forgedLink.StatusCode);
     }

@@ -85,7 +85,7 @@ public sealed class SmsReplyTests(NotificationsHost host)
     public async Task GermanReply_Freitag_RequestsTheOfferedFriday()
     {
         var (phone, _, shipment) = await DelayAlertSentAsync("de-DE");
-        Assert.Contains("Antworten Sie 1 für Lieferung am Fr. 27. Nov.", host.SmsTo(phone)[0].Single(f => f.Key == "Body").Value);
+        Assert.Contains("Antworten Sie 1 für Lieferung am Fr. 27. Nov., 2 für Abgabe bei einem Nachbarn, 3 für Lieferung am Mo. 30. Nov.", host.SmsTo(phone)[0].Single(f => f.Key == "Body").Value);
 
         var response = await host.InboundSmsAsync(phone, "Freitag bitte");
         Assert.Contains("Lieferung am Fr. 27. Nov.", await response.Content.ReadAsStringAsync());

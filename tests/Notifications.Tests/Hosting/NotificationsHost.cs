@@ -97,14 +97,14 @@ public sealed class NotificationsHost : IAsyncLifetime
         (await Api(tenant).GetFromJsonAsync<List<AlertLogEntry>>($"/api/notifications/orders/{orderNumber}/alerts", Json))!;
 
     /// <summary>A probe of the order's message log, for <see cref="Eventually"/>.</summary>
-    public Func<Task<List<AlertLogEntry>?>> Log(string orderNumber) => async () => await AlertsAsync(orderNumber);
+    public Func<Task<List<AlertLogEntry>?>> Log(string orderNumber, string tenant = Given.Tenant) => async () => await AlertsAsync(orderNumber, tenant);
 
     /// <summary>Switches the test tenant's triggers through the API: the ones named off, every other on.</summary>
     public async Task DisableTriggersAsync(params string[] triggers) =>
         (await Api().PutAsJsonAsync("/api/notifications/triggers", new AlertTriggers(triggers), Json)).EnsureSuccessStatusCode();
 
-    public async Task<ContactPreferences> PreferencesAsync(string orderNumber) =>
-        (await Api().GetFromJsonAsync<ContactPreferences>($"/api/notifications/orders/{orderNumber}/preferences", Json))!;
+    public async Task<ContactPreferences> PreferencesAsync(string orderNumber, string tenant = Given.Tenant) =>
+        (await Api(tenant).GetFromJsonAsync<ContactPreferences>($"/api/notifications/orders/{orderNumber}/preferences", Json))!;
 
     /// <summary>The SMS Twilio accepted for one phone number, as their form fields.</summary>
     public IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> SmsTo(string phone) =>

@@ -63,3 +63,19 @@ public sealed class QuietHoursTests
     public void NothingIsOffered_OnceTheCarrierNoLongerAllowsChanges(TrackingStatus status) =>
         Assert.Empty(DeliveryOptions.For(new TrackedShipment { Status = status }, null, new DateOnly(2026, 11, 27)));
 }
+
+public sealed class AlertTextsTests
+{
+    [Theory]
+    [InlineData("en", "Reply 1 to deliver on Fri 27 Nov, 2 to leave it with a neighbour, 3 to deliver on Mon 30 Nov.")]
+    [InlineData("de", "Antworten Sie 1 für Lieferung am Fr. 27. Nov., 2 für Abgabe bei einem Nachbarn, 3 für Lieferung am Mo. 30. Nov.")]
+    public void Choices_ReadNaturally_InEachLanguage(string language, string expected) => Assert.Equal(expected, AlertTexts.Choices(
+    [
+        new Alerts.OfferedOption(1, DeliveryChangeKind.NewDate, new DateOnly(2026, 11, 27)),
+        new Alerts.OfferedOption(2, DeliveryChangeKind.Neighbour, null),
+        new Alerts.OfferedOption(3, DeliveryChangeKind.NewDate, new DateOnly(2026, 11, 30)),
+    ], language));
+
+    [Fact]
+    public void GermanDays_HaveTheirFullStops() => Assert.Equal("Fr. 27. Nov.", AlertTexts.Day(new DateOnly(2026, 11, 27), "de"));
+}

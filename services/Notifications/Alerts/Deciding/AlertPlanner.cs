@@ -5,6 +5,20 @@ using Shipping.Notifications.Brands;
 
 namespace Shipping.Notifications.Alerts.Deciding;
 
+/// <summary>The order's open batch of one family: the alert that shipments changing now join.</summary>
+public sealed class AlertBatch
+{
+    public Guid Id { get; set; }
+    public string TenantId { get; set; } = "";
+    public string OrderNumber { get; set; } = "";
+    public AlertFamily Family { get; set; }
+    public Guid OpenAlertId { get; set; }
+    public DateTimeOffset OpenUntil { get; set; }
+
+    public static Guid IdFor(string tenantId, string orderNumber, AlertFamily family) =>
+        StableIds.From("notifications-alert-batch", tenantId, orderNumber, family.ToString());
+}
+
 /// <summary>
 /// Decides that a customer is owed an alert: at most one per shipment per reason (an <see cref="AlertClaim"/> under a
 /// stable key; a redelivered message finds it and does nothing), and shipments of one order changing together within
@@ -29,19 +43,16 @@ public sealed class AlertPlanner(TimeProvider time, IOptions<NotificationsOption
         }
 
         var now = time.GetUtcNow();
-        var windowStart = now - options.Value.GroupingWindow;
-        var open = await session.Query<Alert>()
-            .Where(a => a.TenantId == tenantId && a.OrderNumber == orderNumber && a.Family == family && a.State == AlertState.Pending
-                        && a.FallbackOf == null && a.ResendOf == null && a.CreatedAt >= windowStart && a.DueAt > now)
-            .OrderByDescending(a => a.CreatedAt)
-            .FirstOrDefaultAsync(ct);
+        var batchId = AlertBatch.IdFor(tenantId, orderNumber, family);
+        var batch = await session.LoadAsync<AlertBatch>(batchId, ct);
+        var open = batch is not null && batch.OpenUntil > now ? await session.LoadAsync<Alert>(batch.OpenAlertId, ct) : null;
 
         Alert alert;
-        if (open is not null)
+        if (open is { State: AlertState.Pending } && open.DueAt > now)
         {
             alert = open;
             alert.Subjects.Add(subject);
-            session.Store(alert);
+            session.Store(alert); // optimistic concurrency: two shipments joining at once are serialised by retries
         }
         else
         {
@@ -58,6 +69,17 @@ public sealed class AlertPlanner(TimeProvider time, IOptions<NotificationsOption
                 History = [new AlertStatusEntry(AlertState.Pending, now, null, null)],
             };
             session.Insert(alert);
+            if (batch is null)
+            {
+                // Two shipments of the order opening a batch at once: one insert fails, its retry joins the other's alert.
+                session.Insert(new AlertBatch { Id = batchId, TenantId = tenantId, OrderNumber = orderNumber, Family = family, OpenAlertId = alert.Id, OpenUntil = alert.DueAt });
+            }
+            else
+            {
+                batch.OpenAlertId = alert.Id;
+                batch.OpenUntil = alert.DueAt;
+                session.Store(batch); // optimistic concurrency: the loser retries and joins
+            }
         }
 
         session.Insert(new AlertClaim { Id = claimId, TenantId = tenantId, Key = claimKey, AlertId = alert.Id, ClaimedAt = now });

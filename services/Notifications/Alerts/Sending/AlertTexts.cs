@@ -15,8 +15,17 @@ public static class AlertTexts
     public static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "de" ? "de-DE" : "en-GB");
 
     /// <summary>"Fri 28 Nov" / "Fr. 28. Nov."</summary>
-    public static string Day(DateOnly date, string language) =>
-        date.ToString(language == "de" ? "ddd d. MMM" : "ddd d MMM", Culture(language)).Replace("..", ".", StringComparison.Ordinal);
+    public static string Day(DateOnly date, string language)
+    {
+        if (language != "de")
+        {
+            return date.ToString("ddd d MMM", Culture(language));
+        }
+
+        // ICU writes "Fr 27. Nov.": German abbreviates the weekday with a full stop.
+        var format = Culture(language).DateTimeFormat;
+        return $"{format.GetAbbreviatedDayName(date.DayOfWeek).TrimEnd('.')}. {date.ToString("d. MMM", Culture(language))}";
+    }
 
     public static string Headline(Alert alert, IReadOnlyList<TrackedShipment> shipments, string language)
     {
@@ -69,7 +78,8 @@ public static class AlertTexts
         var parts = options.Select(o => language == "de"
             ? $"{o.Number} für {OptionText(o, language)}"
             : $"{o.Number} to {OptionText(o, language)}");
-        return language == "de" ? $"Antworten Sie {string.Join(", ", parts)}." : $"Reply {string.Join(", ", parts)}.";
+        var list = string.Join(", ", parts).TrimEnd('.');
+        return language == "de" ? $"Antworten Sie {list}." : $"Reply {list}.";
     }
 
     public static string Subject(Alert alert, BrandSettings brand, string language) => alert.Family switch

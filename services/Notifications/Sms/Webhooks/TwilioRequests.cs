@@ -1,4 +1,3 @@
-using System.Security;
 using Microsoft.Extensions.Options;
 
 namespace Shipping.Notifications.Sms.Webhooks;
@@ -41,8 +40,12 @@ public static class TwilioRequests
     public static IResult TwiML(string? message) => Results.Text(
         message is null
             ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>"
-            : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{SecurityElement.Escape(message)}</Message></Response>",
+            : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{Escape(message)}</Message></Response>",
         "text/xml; charset=utf-8");
+
+    /// <summary>XML text content: only &amp;, &lt; and &gt; need escaping (apostrophes stay readable).</summary>
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     public static IResult Forged() => Results.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "Invalid Twilio signature",

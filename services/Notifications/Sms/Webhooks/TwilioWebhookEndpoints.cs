@@ -91,6 +91,11 @@ public static class TwilioWebhookEndpoints
 
         var now = time.GetUtcNow();
         await using var session = store.LightweightSession();
+        if (await session.LoadAsync<InboundMessage>(InboundMessage.IdFor(AlertChannel.Sms, sid), ct) is { Answer: { } earlier })
+        {
+            return TwilioRequests.TwiML(earlier); // Twilio retrying the same message: the same answer, nothing done twice
+        }
+
         var latest = await session.Query<Alert>()
             .Where(a => a.Channel == AlertChannel.Sms && a.Recipient == from && a.SentAt != null)
             .OrderByDescending(a => a.SentAt)
