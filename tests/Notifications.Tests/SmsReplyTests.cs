@@ -92,6 +92,14 @@ public sealed class SmsReplyTests(NotificationsHost host)
         var request = Assert.Single(await Eventually.Get(() => Task.FromResult<IReadOnlyList<DeliveryChangeRequested>?>(Requested(shipment)), r => r?.Count > 0, "DeliveryChangeRequested"));
         Assert.Equal(DeliveryChangeKind.NewDate, request.Kind);
         Assert.Equal(new DateOnly(2026, 11, 27), request.Details.Date);
+
+        // The carrier refuses: the customer hears why, in German, with the carrier's own link.
+        await host.PublishAsync(new DeliveryChangeRejected(request.RequestId, request.TenantId, shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber,
+            DeliveryChangeKind.NewDate, "Der Termin ist ausgebucht.", "https://carrier.example/change", host.Time.GetUtcNow()));
+        await Eventually.Until(() => host.SmsTo(phone).Count == 2, "the refusal by SMS");
+        Assert.EndsWith(
+            $": Der Zusteller konnte die Lieferung von {shipment.TrackingNumber} leider nicht ändern: Der Termin ist ausgebucht. Selbst ändern: https://carrier.example/change",
+            host.SmsTo(phone)[1].Single(f => f.Key == "Body").Value);
     }
 
     [Fact]

@@ -24,12 +24,14 @@ public sealed record ChoiceModel(int Number, string Text);
 public sealed partial class EmailTemplates(IOptions<NotificationsOptions> options)
 {
     private static readonly FluidParser Parser = new();
+    /// <summary>HTML-encodes markup characters but leaves letters such as ä and ß readable.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private static readonly TemplateOptions TemplateOptions = CreateOptions();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new();
 
     public async Task<(string Template, string Html, string Text)> RenderAsync(string tenantId, string language, EmailModel model)
     {
-        var html = await RenderAsync(Load(tenantId, language, "alert.html"), model, HtmlEncoder.Default);
+        var html = await RenderAsync(Load(tenantId, language, "alert.html"), model, Html);
         var text = await RenderAsync(Load(tenantId, language, "alert.text"), model, NullEncoder.Default);
         return ($"alert/{language}", html, text.Trim() + "\n");
     }
