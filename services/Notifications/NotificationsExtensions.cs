@@ -6,7 +6,6 @@ using Refit;
 using Shipping.Notifications.Alerts;
 using Shipping.Notifications.Alerts.Deciding;
 using Shipping.Notifications.Alerts.Log;
-using Shipping.Notifications.Alerts.RecordingDueAlert;
 using Shipping.Notifications.Alerts.Sending;
 using Shipping.Notifications.Brands;
 using Shipping.Notifications.Customers;
@@ -43,7 +42,6 @@ public static class NotificationsExtensions
         });
         builder.AddShippingMassTransit("notifications", bus =>
         {
-            bus.AddConsumer<RecordDelayAlertConsumer, RecordDelayAlertConsumerDefinition>();
             bus.AddConsumer<DecideDelayAlertConsumer, DecideDelayAlertConsumerDefinition>();
             bus.AddConsumer<DecideStatusAlertConsumer, DecideStatusAlertConsumerDefinition>();
             bus.AddConsumer<ShipmentRegisteredConsumer, ShipmentRegisteredConsumerDefinition>();

@@ -22,7 +22,8 @@ public sealed class QuietHoursAlertTests(NotificationsHost host)
 
         var held = Assert.Single(await Eventually.Get(host.Log(order), a => a?.Count == 1 && a[0].State == "Held", "the alert held"));
         Assert.Contains(held.History, h => h.State == "Held" && h.Note == "Quiet hours until 2026-11-26T08:00:00.0000000+01:00");
-        Assert.Contains(host.Service.Published.Of<AlertDeliveryUpdated>(), u => u.AlertId == held.AlertId && u.Status == AlertDeliveryStatus.Held);
+        await Eventually.Until(() => host.Service.Published.Of<AlertDeliveryUpdated>().Any(u => u.AlertId == held.AlertId && u.Status == AlertDeliveryStatus.Held),
+            "AlertDeliveryUpdated(Held) for the timeline");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(host.RequestsTo(phone));
 

@@ -6,13 +6,36 @@ using Shipping.Notifications.Shipments;
 
 namespace Shipping.Notifications.Alerts.Deciding;
 
-/// <summary>A delayed shipment owes its customer an alert (once per shipment per delay reason).</summary>
-public sealed class DecideDelayAlertConsumer(IDocumentStore store, AlertPlanner planner) : IConsumer<ShipmentDelayed>
+/// <summary>
+/// A delayed shipment owes its customer an alert (once per shipment per delay reason). The delay itself is kept as a
+/// <see cref="DueAlert"/>, keyed by its id, as Notifications received it.
+/// </summary>
+public sealed class DecideDelayAlertConsumer(IDocumentStore store, AlertPlanner planner, TimeProvider time, ILogger<DecideDelayAlertConsumer> logger)
+    : IConsumer<ShipmentDelayed>
 {
     public async Task Consume(ConsumeContext<ShipmentDelayed> context)
     {
         var delay = context.Message;
         await using var session = store.LightweightSession();
+        if (await session.LoadAsync<DueAlert>(delay.DelayId, context.CancellationToken) is null)
+        {
+            session.Insert(new DueAlert
+            {
+                Id = delay.DelayId,
+                TenantId = delay.TenantId,
+                ShipmentId = delay.ShipmentId,
+                OrderNumber = delay.OrderNumber,
+                Carrier = delay.Carrier,
+                TrackingNumber = delay.TrackingNumber,
+                Trigger = AlertTrigger.Delay,
+                DelayReason = delay.Reason,
+                PromisedDeliveryDate = delay.PromisedDeliveryDate,
+                NewEstimate = delay.NewEstimate,
+                DueSince = time.GetUtcNow(),
+            });
+            logger.LogInformation("Delay alert due for shipment {ShipmentId} ({Reason})", delay.ShipmentId, delay.Reason);
+        }
+
         var shipment = await ShipmentTracking.LoadOrCreateAsync(session, delay.TenantId, delay.ShipmentId, delay.OrderNumber, delay.Carrier, delay.TrackingNumber, context.CancellationToken);
         if (delay.NewEstimate is not null)
         {
