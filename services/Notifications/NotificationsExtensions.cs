@@ -54,7 +54,11 @@ public static class NotificationsExtensions
         builder.Services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section);
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate<IOptions<SmtpOptions>>(
+                (email, smtp) => !smtp.Value.IsConfigured || !string.IsNullOrEmpty(email.TokenKey),
+                "Email:TokenKey must be set when Smtp:Host is: every email carries a signed reply address and unsubscribe link.")
+            .ValidateOnStart();
 
         builder.Services
             .AddRefitGeneratedClient<ITwilioApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(TwilioJsonContext.Default.Options) })

@@ -22,7 +22,7 @@ public sealed class AlertTokens(IOptions<EmailOptions> options)
 
     public Guid? Read(string? token, string purpose)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 64 || !Base64Url.IsValid(token))
+        if (!CanSign || string.IsNullOrEmpty(token) || token.Length > 64 || !Base64Url.IsValid(token))
         {
             return null;
         }
@@ -60,6 +60,9 @@ public sealed class AlertTokens(IOptions<EmailOptions> options)
 
         return null;
     }
+
+    /// <summary>Whether tokens can be made: <c>Email:TokenKey</c> is set.</summary>
+    public bool CanSign => !string.IsNullOrEmpty(options.Value.TokenKey);
 
     public string ReplyAddress(Guid alertId) => $"{Reply}+{Create(alertId, Reply)}@{options.Value.ReplyDomain}";
 

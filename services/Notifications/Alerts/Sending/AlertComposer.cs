@@ -33,7 +33,9 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
             return new OutgoingMessage(alert, contact.Phone!, null, text, null, null, null, brand.Name);
         }
 
-        var unsubscribe = options.Value.PublicBaseUrl is { Length: > 0 } baseUrl
+        // Without a token key (the outbox in development) there is no signed unsubscribe link or reply address; sending
+        // by SMTP requires the key (checked at start).
+        var unsubscribe = tokens.CanSign && options.Value.PublicBaseUrl is { Length: > 0 } baseUrl
             ? $"{baseUrl.TrimEnd('/')}/unsubscribe/email/{tokens.Create(alert.Id, AlertTokens.Unsubscribe)}"
             : null;
         var model = new EmailModel(
@@ -42,7 +44,7 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
         var (template, html, textPart) = await templates.RenderAsync(alert.TenantId, language, model);
         alert.Template = template;
         return new OutgoingMessage(
-            alert, contact.Email!, AlertTexts.Subject(alert, brand, language), textPart, html, tokens.ReplyAddress(alert.Id), unsubscribe, brand.Name);
+            alert, contact.Email!, AlertTexts.Subject(alert, brand, language), textPart, html, tokens.CanSign ? tokens.ReplyAddress(alert.Id) : null, unsubscribe, brand.Name);
     }
 
     /// <summary>The SMS text, kept to <see cref="SmsSegments.MaxSegments"/>: the brand's name goes first if room is short, then the headline is cut.</summary>

@@ -74,6 +74,12 @@ public sealed class AlertDispatcher(
             {
                 // Changed meanwhile (another shipment joined it, or another instance took it): looked at again next round.
             }
+            catch (Exception exception) when (!ct.IsCancellationRequested)
+            {
+                // One alert that cannot be processed must not hold up the others: it is looked at again a minute later.
+                logger.LogError(exception, "Alert {AlertId} could not be processed; trying again later", id);
+                await PostponeAsync(id, ct);
+            }
         }
     }
 
@@ -225,6 +231,24 @@ public sealed class AlertDispatcher(
                 await outcome.SaveChangesAsync(ct);
                 await PublishUpdateAsync(alert, AlertDeliveryStatus.Failed, "unavailable", now, ct);
                 break;
+        }
+    }
+
+    private async Task PostponeAsync(Guid alertId, CancellationToken ct)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            if (await session.LoadAsync<Alert>(alertId, ct) is { State: AlertState.Pending or AlertState.Held } alert)
+            {
+                alert.DueAt = time.GetUtcNow() + TimeSpan.FromMinutes(1);
+                session.Store(alert);
+                await session.SaveChangesAsync(ct);
+            }
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Alert {AlertId} could not be postponed either: {Error}", alertId, exception.GetType().Name);
         }
     }
 

@@ -114,7 +114,12 @@ public sealed class MessageSender(
         var options = smtp.CurrentValue;
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(message.FromName, email.Value.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
+        if (!MailboxAddress.TryParse(message.To, out var to))
+        {
+            return new SendResult.Refused("invalid-address", "The customer's email address cannot be read.");
+        }
+
+        mime.To.Add(to);
         if (message.ReplyTo is not null)
         {
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
