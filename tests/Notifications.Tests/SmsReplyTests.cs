@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Shipping.Contracts;
 using Shipping.Notifications.Tests.Hosting;
 using Shipping.Testing;
@@ -147,5 +148,61 @@ public sealed class SmsReplyTests(NotificationsHost host)
         var started = await host.PreferencesAsync(order);
         Assert.False(started.SmsUnsubscribed);
         Assert.True(started.Sms);
+    }
+
+    [Fact]
+    public async Task SignatureOverTheUrlWithItsDefaultPort_IsAcceptedToo()
+    {
+        var (phone, _, _) = await DelayAlertSentAsync();
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("MessageSid", NotificationsHost.NewSid()), new("AccountSid", host.Twilio.AccountSid), new("From", phone),
+            new("To", NotificationsHost.SenderNumber), new("Body", "2"),
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/sms") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(Shipping.Notifications.Sms.TwilioSignature.Header,
+            TestSignature.Sign(host.Twilio.AuthToken, NotificationsHost.PublicBaseUrl.Replace(".com", ".com:443", StringComparison.Ordinal) + "/webhooks/twilio/sms", form));
+        var response = await host.Service.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Which neighbour?", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Reply_GoesToTheCustomersMostRecentOpenAlert()
+    {
+        var (phone, _, older) = await DelayAlertSentAsync();
+        var order = Given.NewOrder();
+        var newer = Given.Shipment(order);
+        await host.PublishAsync(Given.Order(order, phone));
+        await host.PublishAsync(newer);
+        await host.PublishAsync(Given.Delay(newer));
+        await Eventually.Get(host.Log(order), a => a?.Count == 1 && a[0].SentAt is not null, "the second alert sent and logged");
+
+        await host.InboundSmsAsync(phone, "2");
+        await host.InboundSmsAsync(phone, "Frau Schmidt, Nr. 12a");
+        var request = Assert.Single(await Eventually.Get(() => Task.FromResult<IReadOnlyList<DeliveryChangeRequested>?>(Requested(newer)), r => r?.Count > 0, "the request for the newer shipment"));
+        Assert.Equal(("Frau Schmidt", "12a"), (request.Details.NeighbourName, request.Details.NeighbourHouseNumber));
+        Assert.Empty(Requested(older));
+    }
+
+    [Fact]
+    public async Task TriggerSwitchedOffByTheBrand_SendsNothing()
+    {
+        host.Time.Set(NotificationsHost.Daytime);
+        const string tenant = "quiet-brand";
+        var phone = Given.NewPhone();
+        var order = Given.NewOrder();
+        (await host.Api(tenant).PutAsJsonAsync("/api/notifications/triggers", new Contracts.Api.AlertTriggers(["OutForDelivery"]), NotificationsHost.Json)).EnsureSuccessStatusCode();
+        await host.PublishAsync(Given.Order(order, phone, tenant: tenant));
+        var shipment = Given.Shipment(order, tenant);
+        await host.PublishAsync(Given.Status(shipment, TrackingStatus.InTransit, TrackingStatus.OutForDelivery, host.Time.GetUtcNow()));
+        await Eventually.Until(() => host.Service.Consumed.Count<ShipmentStatusChanged>(s => s.ShipmentId == shipment.ShipmentId) == 1, "the status change");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Empty(await host.AlertsAsync(order, tenant));
+        Assert.Empty(host.RequestsTo(phone));
+
+        // Another trigger of the same brand still works.
+        await host.PublishAsync(Given.Status(shipment, TrackingStatus.OutForDelivery, TrackingStatus.Delivered, host.Time.GetUtcNow().AddHours(1)));
+        await Eventually.Until(() => host.RequestsTo(phone).Count == 1, "the delivered alert");
     }
 }
