@@ -9,7 +9,10 @@ builder.AddNotifications();
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapNotifications();
 
 app.Run();

@@ -3,7 +3,8 @@ using Shipping.Contracts;
 namespace Shipping.Notifications.Alerts;
 
 /// <summary>
-/// An alert the customer is owed. Keyed by the fact that caused it (the delay's id), so a redelivered
+/// A delay as Notifications received it (recorded by <see cref="Deciding.DecideDelayAlertConsumer"/>, which also decides the
+/// alert itself: see <see cref="Alert"/>). Keyed by the fact that caused it (the delay's id), so a redelivered
 /// message finds the alert already there instead of owing the customer a second one.
 /// </summary>
 public sealed class DueAlert

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+using Shipping.Contracts;
+using Shipping.Notifications.Brands;
+using Shipping.Notifications.Customers;
+using Shipping.Notifications.Email;
+using Shipping.Notifications.Shipments;
+using Shipping.Notifications.Sms;
+
+namespace Shipping.Notifications.Alerts.Sending;
+
+/// <summary>Renders an alert for its channel, in the customer's language (when the brand speaks it), with its choices.</summary>
+public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, IOptions<NotificationsOptions> options)
+{
+    public static string LanguageFor(CustomerContact contact, BrandSettings brand)
+    {
+        var wanted = contact.Language;
+        return AlertTexts.Pick(brand.Languages.Contains(wanted) || AlertTexts.Languages.Contains(wanted) ? wanted : brand.DefaultLanguage);
+    }
+
+    public async Task<OutgoingMessage> ComposeAsync(
+        Alert alert, AlertChannel channel, CustomerContact contact, BrandSettings brand, IReadOnlyList<TrackedShipment> shipments, DateOnly today)
+    {
+        var language = LanguageFor(contact, brand);
+        alert.Language = language;
+        alert.Options = OptionsFor(alert, shipments, today);
+        var headline = AlertTexts.Headline(alert, shipments, language);
+        var choices = AlertTexts.Choices(alert.Options, language);
+
+        if (channel == AlertChannel.Sms)
+        {
+            alert.Template = $"sms/{alert.Family}/{language}";
+            var text = SmsText(brand.Name, headline, choices);
+            return new OutgoingMessage(alert, contact.Phone!, null, text, null, null, null, brand.Name);
+        }
+
+        // Without a token key (the outbox in development) there is no signed unsubscribe link or reply address; sending
+        // by SMTP requires the key (checked at start).
+        var unsubscribe = tokens.CanSign && options.Value.PublicBaseUrl is { Length: > 0 } baseUrl
+            ? $"{baseUrl.TrimEnd('/')}/unsubscribe/email/{tokens.Create(alert.Id, AlertTokens.Unsubscribe)}"
+            : null;
+        var model = new EmailModel(
+            EmailTemplates.Brand(brand), contact.Name, alert.OrderNumber, headline,
+            alert.Options.Select(o => new ChoiceModel(o.Number, AlertTexts.OptionText(o, language))).ToList(), unsubscribe, language);
+        var (template, html, textPart) = await templates.RenderAsync(alert.TenantId, language, model);
+        alert.Template = template;
+        return new OutgoingMessage(
+            alert, contact.Email!, AlertTexts.Subject(alert, brand, language), textPart, html, tokens.CanSign ? tokens.ReplyAddress(alert.Id) : null, unsubscribe, brand.Name);
+    }
+
+    /// <summary>The SMS text, kept to <see cref="SmsSegments.MaxSegments"/>: the brand's name goes first if room is short, then the headline is cut.</summary>
+    public static string SmsText(string brandName, string headline, string choices)
+    {
+        foreach (var candidate in new[] { $"{brandName}: {headline} {choices}", $"{headline} {choices}" })
+        {
+            if (SmsSegments.Fits(candidate.Trim()))
+            {
+                return candidate.Trim();
+            }
+        }
+
+        if (choices.Length == 0)
+        {
+            return SmsSegments.Truncate(headline);
+        }
+
+        // The choices must survive whole: cut the headline to what is left.
+        var length = headline.Length;
+        while (length > 10 && !SmsSegments.Fits($"{headline[..length]}... {choices}"))
+        {
+            length -= 5;
+        }
+
+        return SmsSegments.Truncate($"{headline[..length]}... {choices}");
+    }
+
+    private static List<OfferedOption> OptionsFor(Alert alert, IReadOnlyList<TrackedShipment> shipments, DateOnly today)
+    {
+        if (alert.Family != AlertFamily.Problem || alert.ShipmentIds.Count != 1
+            || shipments.FirstOrDefault(s => s.ShipmentId == alert.ShipmentIds[0]) is not { } shipment)
+        {
+            return [];
+        }
+
+        return DeliveryOptions.For(shipment, alert.PrimarySubject?.Estimate, today);
+    }
+}

@@ -1,0 +1,25 @@
+using Shipping.Contracts;
+
+namespace Shipping.Notifications.Shipments;
+
+/// <summary>What Notifications knows of a shipment: its order, its latest status and estimate (to offer changes and to check
+/// that a held alert is still true).</summary>
+public sealed class TrackedShipment
+{
+    public Guid Id { get; set; }
+    public string TenantId { get; set; } = "";
+    public Guid ShipmentId { get; set; }
+    public string OrderNumber { get; set; } = "";
+    public string Carrier { get; set; } = "";
+    public string TrackingNumber { get; set; } = "";
+    public DateOnly? PromisedDeliveryDate { get; set; }
+    public TrackingStatus Status { get; set; } = TrackingStatus.Pending;
+    public DateTimeOffset? StatusAt { get; set; }
+    public DeliveryEstimate? Estimate { get; set; }
+
+    public static Guid IdFor(string tenantId, Guid shipmentId) => StableIds.From("notifications-shipment", tenantId, shipmentId.ToString());
+
+    /// <summary>Timeline's rule (DeliveryChangeRules): changes are possible before out-for-delivery and after a failed attempt.</summary>
+    public bool ChangesAllowed => Status is TrackingStatus.Pending or TrackingStatus.InfoReceived or TrackingStatus.InTransit
+        or TrackingStatus.Exception or TrackingStatus.AttemptFail;
+}
