@@ -18,7 +18,7 @@ public static class TriggerEndpoints
     private static async Task<Ok<AlertTriggers>> GetAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var profile = await session.LoadAsync<BrandProfile>(http.User.TenantId(), ct);
+        var profile = await session.LoadAsync<BrandProfile>(PlatformClaims.TenantOf(http.User), ct);
         return TypedResults.Ok(new AlertTriggers((profile?.DisabledTriggers ?? []).Select(t => t.ToString()).ToList()));
     }
 
@@ -33,7 +33,7 @@ public static class TriggerEndpoints
             });
         }
 
-        var tenant = http.User.TenantId();
+        var tenant = PlatformClaims.TenantOf(http.User);
         await using var session = store.LightweightSession();
         var profile = await session.LoadAsync<BrandProfile>(tenant, ct) ?? new BrandProfile { Id = tenant };
         profile.DisabledTriggers = request.Disabled.Select(Enum.Parse<AlertReason>).Distinct().ToList();

@@ -20,8 +20,8 @@ public static class PreferencesEndpoints
         string orderNumber, HttpContext http, IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var contact = await session.LoadAsync<CustomerContact>(CustomerContact.IdFor(http.User.TenantId(), orderNumber), ct);
-        return contact is null || contact.TenantId != http.User.TenantId() ? NotFound(orderNumber) : TypedResults.Ok(ToPreferences(contact));
+        var contact = await session.LoadAsync<CustomerContact>(CustomerContact.IdFor(PlatformClaims.TenantOf(http.User), orderNumber), ct);
+        return contact is null || contact.TenantId != PlatformClaims.TenantOf(http.User) ? NotFound(orderNumber) : TypedResults.Ok(ToPreferences(contact));
     }
 
     private static async Task<Results<Ok<ContactPreferences>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> UpdateAsync(
@@ -43,7 +43,7 @@ public static class PreferencesEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var tenant = http.User.TenantId();
+        var tenant = PlatformClaims.TenantOf(http.User);
         await using var session = store.LightweightSession();
         var contact = await session.LoadAsync<CustomerContact>(CustomerContact.IdFor(tenant, orderNumber), ct);
         if (contact is null || contact.TenantId != tenant)

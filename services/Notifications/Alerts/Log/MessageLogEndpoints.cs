@@ -20,7 +20,7 @@ public static class MessageLogEndpoints
 
     private static async Task<Ok<List<AlertLogEntry>>> GetAlertsAsync(string orderNumber, HttpContext http, IDocumentStore store, CancellationToken ct)
     {
-        var tenant = http.User.TenantId();
+        var tenant = PlatformClaims.TenantOf(http.User);
         await using var session = store.QuerySession();
         var alerts = await session.Query<Alert>()
             .Where(a => a.TenantId == tenant && a.OrderNumber == orderNumber)
@@ -32,7 +32,7 @@ public static class MessageLogEndpoints
     private static async Task<Results<Accepted<ResentAlert>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ResendAsync(
         Guid alertId, ResendAlert? request, HttpContext http, IDocumentStore store, TimeProvider time, CancellationToken ct)
     {
-        var tenant = http.User.TenantId();
+        var tenant = PlatformClaims.TenantOf(http.User);
         await using var session = store.LightweightSession();
         var original = await session.LoadAsync<Alert>(alertId, ct);
         if (original is null || original.TenantId != tenant)
@@ -65,7 +65,7 @@ public static class MessageLogEndpoints
 
     private static async Task<Ok<List<OutboxEntry>>> GetOutboxAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
     {
-        var tenant = http.User.TenantId();
+        var tenant = PlatformClaims.TenantOf(http.User);
         await using var session = store.QuerySession();
         var messages = await session.Query<OutboxMessage>()
             .Where(m => m.TenantId == tenant)
