@@ -4,7 +4,7 @@ using Shipping.Timeline.Benchmarks.Ingesting;
 using Shipping.Timeline.Benchmarks.Querying;
 
 // The Timeline benchmark (issue 4), on the real PostgreSQL and RabbitMQ (deploy/local/infra-up.sh):
-//   dotnet run -c Release --project tests/Timeline.Benchmarks -- ingest|query|all [--shipments N] [--samples N] [--seconds N] [--results FILE]
+//   dotnet run -c Release --project tests/Timeline.Benchmarks -- ingest|query|all [--shipments N] [--samples N] [--seconds N] [--scale F] [--results FILE]
 // ingest: TrackingEventObserved published on RabbitMQ, consumed by Timeline and stored with its inline projections;
 //         events per second sustained, and publish → visible latency at 1,000 events/s (target p99 < 200 ms).
 // query:  N shipments (default 1,000,000) with 10 events each, then the order timeline (target p99 < 10 ms) and
@@ -31,7 +31,8 @@ if (Machine.CurrentLoad() > machine.Cores * 0.5)
 
 if (command is "ingest" or "all")
 {
-    var ingest = await IngestBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), Machine.Describe());
+    var scale = double.Parse(args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
+    var ingest = await IngestBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), scale, Machine.Describe());
     ResultsFile.WriteSection(resultsFile, "ingest", ingest);
 }
 
