@@ -379,6 +379,7 @@ public static class IngestBenchmark
 
         report.AppendLine(CultureInfo.InvariantCulture, $"- Highest committed rate: **{best:N0} scans/s** (target 5,000/s sustained: {(best >= ThroughputTarget ? "met" : "NOT met")}).");
         report.AppendLine($"- {verified}");
+        report.AppendLine($"- Load average at the end: {Machine.Describe().LoadAverage}.");
         return report.ToString();
     }
 }

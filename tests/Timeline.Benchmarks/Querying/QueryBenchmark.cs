@@ -144,6 +144,8 @@ public static class QueryBenchmark
         }
 
         report.AppendLine();
+        report.AppendLine($"Load average at the end: {Machine.Describe().LoadAverage}.");
+        report.AppendLine();
         report.AppendLine("Query plans (`EXPLAIN (ANALYZE, BUFFERS)` of the SQL Marten sends for each endpoint, one random order):");
         report.AppendLine();
         report.AppendLine(plans.Summary);
