@@ -51,9 +51,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceFactory<SimulatorOptions> Simulator { get; private set; } = null!;
     public ActivityRecorder Activities { get; } = new();
 
+    /// <summary>Twilio, faked at the HTTP level: Notifications sends its SMS here.</summary>
+    public FakeTwilio Twilio { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _infrastructure = await TestInfrastructure.CreateAsync();
+        Twilio = await FakeTwilio.StartAsync();
         Dictionary<string, string> Settings(string name)
         {
             var settings = _infrastructure.Settings(name);
@@ -68,7 +72,18 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Timeline = new ServiceFactory<OrderDetails>(Settings("timeline"));
-        Notifications = new ServiceFactory<DueAlert>(Settings("notifications"));
+        var notifications = Settings("notifications");
+        notifications["Twilio:BaseUrl"] = Twilio.BaseUrl.ToString();
+        notifications["Twilio:AccountSid"] = Twilio.AccountSid;
+        notifications["Twilio:AuthToken"] = Twilio.AuthToken;
+        notifications["Twilio:From"] = "+15005550006";
+        notifications["Notifications:PublicBaseUrl"] = "https://notify.example.com";
+        // Alerts go out whatever the hour these tests run at (quiet hours have their own tests with a fake clock).
+        notifications["Notifications:QuietHoursStart"] = "00:00";
+        notifications["Notifications:QuietHoursEnd"] = "00:00";
+        notifications["Notifications:GroupingWindow"] = "00:00:00.500";
+        notifications["Notifications:DispatchInterval"] = "00:00:00.100";
+        Notifications = new ServiceFactory<DueAlert>(notifications);
         Simulator = new ServiceFactory<SimulatorOptions>(Settings("simulator"));
 
         // Creating a client starts the host: Marten applies its schema, MassTransit declares its queues.
@@ -83,6 +98,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Simulator.DisposeAsync();
         await Notifications.DisposeAsync();
         await Timeline.DisposeAsync();
+        await Twilio.DisposeAsync();
         Activities.Dispose();
         if (_infrastructure is not null)
         {
