@@ -47,6 +47,9 @@ public sealed class WebPlatformFixture : IAsyncLifetime
 
     public TrackingLinks Links { get; } = new(LinkKey);
 
+    /// <summary>Holds the simulated carrier's answers to delivery changes of chosen parcels.</summary>
+    public CarrierGate CarrierGate { get; } = new();
+
     public async Task InitializeAsync()
     {
         _infrastructure = await TestInfrastructure.CreateAsync();
@@ -62,7 +65,11 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         }
 
         Timeline = new ServiceFactory<OrderDetails>(Settings("timeline"));
-        Simulator = new ServiceFactory<SimulatorOptions>(Settings("simulator"));
+        Simulator = new ServiceFactory<SimulatorOptions>(Settings("simulator"), services =>
+        {
+            services.AddSingleton(CarrierGate);
+            services.AddSingleton<Shipping.Carriers.DeliveryChanges.IDeliveryChanger, GatedDeliveryChanger>();
+        });
         Timeline.CreateClient();
         Simulator.CreateClient();
 
