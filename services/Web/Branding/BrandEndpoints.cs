@@ -26,7 +26,7 @@ public static partial class BrandEndpoints
             {
                 brand = await timeline.GetBrandAsync(tenant, ct);
             }
-            catch (Refit.ApiException)
+            catch (Exception e) when (e is Refit.ApiException or Refit.ApiRequestException or HttpRequestException)
             {
                 brand = BrandSettings.Default(tenant);
             }

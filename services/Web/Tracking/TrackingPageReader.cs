@@ -35,7 +35,7 @@ public sealed class TrackingPageReader(ITimelineServiceApi timeline, TrackingLin
         {
             return await timeline.GetBrandAsync(tenant, ct);
         }
-        catch (ApiException)
+        catch (Exception e) when (e is ApiException or ApiRequestException or HttpRequestException)
         {
             return BrandSettings.Default(tenant);
         }
