@@ -51,7 +51,6 @@ public static class WebExtensions
             cookies.Secure = securePolicy;
             cookies.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
-        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
         // Order look-ups: a few per minute per client address, so order numbers cannot be tried in bulk.
         builder.Services.AddRateLimiter(limiter =>

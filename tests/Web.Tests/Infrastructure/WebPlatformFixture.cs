@@ -65,7 +65,11 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         }
 
         Timeline = new ServiceFactory<OrderDetails>(Settings("timeline"));
-        Simulator = new ServiceFactory<SimulatorOptions>(Settings("simulator"), services =>
+        var simulator = Settings("simulator");
+        // The simulated carrier refuses safe places, so a refusal can be shown too.
+        simulator["Simulator:DeliveryChanges:Refuse:0"] = "SafePlace";
+        simulator["Simulator:DeliveryChanges:RefusalReason"] = "Safe places are not offered in this area.";
+        Simulator = new ServiceFactory<SimulatorOptions>(simulator, services =>
         {
             services.AddSingleton(CarrierGate);
             services.AddSingleton<Shipping.Carriers.DeliveryChanges.IDeliveryChanger, GatedDeliveryChanger>();
