@@ -18,6 +18,9 @@ public static class WebExtensions
     /// <summary>The rate limiter policy of order look-ups.</summary>
     public const string LookupPolicy = "lookup";
 
+    /// <summary>The HttpClient that calls Timeline.</summary>
+    public const string TimelineClientName = "timeline";
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
@@ -27,10 +30,14 @@ public static class WebExtensions
         builder.Services.AddSingleton(sp => TrackingLinks.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddTransient<ServiceKeyHandler>();
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        builder.Services.AddRefitGeneratedClient<ITimelineServiceApi>(new RefitSettings(new SystemTextJsonContentSerializer(json)))
+        builder.Services.AddRefitGeneratedClient<ITimelineServiceApi>(new RefitSettings(new SystemTextJsonContentSerializer(json)), TimelineClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.Timeline.BaseUrl))
             .AddHttpMessageHandler<ServiceKeyHandler>();
         builder.Services.AddScoped<TrackingPageReader>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<LogoProxy>();
+        builder.Services.AddHttpClient(LogoProxy.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(LogoProxy.Handler);
 
         // Web only publishes (a customer's delivery change); it consumes nothing.
         builder.AddShippingMassTransit("web", _ => { });

@@ -111,3 +111,31 @@ public class PresentationTests
         Assert.Empty(missing);
     }
 }
+
+public class LogoTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("93.184.216.34", true)]
+    [InlineData("2606:2800:220:1:248:1893:25c8:1946", true)]
+    public void LogosAreFetchedFromPublicAddressesOnly(string address, bool allowed) =>
+        Assert.Equal(allowed, Shipping.Web.Branding.LogoProxy.IsPublic(System.Net.IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("https://cdn.acme.example/logo.png", "/brand/acme/logo")]
+    [InlineData("/brands/acme.svg", "/brands/acme.svg")]
+    [InlineData("//evil.example/x.png", null)]
+    [InlineData("http://acme.example/logo.png", null)]
+    [InlineData(null, null)]
+    public void PageLoadsTheLogoFromWebOnly(string? logoUrl, string? expected) =>
+        Assert.Equal(expected, BrandEndpoints.LogoSource("acme", logoUrl));
+}

@@ -34,8 +34,37 @@ public static partial class BrandEndpoints
             http.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Text(Css(brand), "text/css; charset=utf-8");
         });
+        app.MapGet("/brand/{tenant}/logo", async (string tenant, ITimelineServiceApi timeline, LogoProxy logos, HttpContext http, CancellationToken ct) =>
+        {
+            if (!ServiceKeyAuthenticationHandler.TenantPattern().IsMatch(tenant))
+            {
+                return Results.NotFound();
+            }
+
+            try
+            {
+                if ((await timeline.GetBrandAsync(tenant, ct)).LogoUrl is { } url && await logos.GetAsync(url, ct) is { } logo)
+                {
+                    http.Response.Headers.CacheControl = "public, max-age=3600";
+                    return Results.File(logo.Content, logo.ContentType);
+                }
+            }
+            catch (Exception e) when (e is Refit.ApiException or Refit.ApiRequestException or HttpRequestException)
+            {
+                // no logo then
+            }
+
+            return Results.NotFound();
+        });
         return app;
     }
+
+    /// <summary>Where the page finds the brand's logo: a path served by Web as it is, an https URL through <see cref="LogoProxy"/>.</summary>
+    public static string? LogoSource(string tenant, string? logoUrl) =>
+        logoUrl is null ? null
+        : logoUrl.StartsWith('/') && !logoUrl.StartsWith("//", StringComparison.Ordinal) ? logoUrl
+        : logoUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? $"/brand/{tenant}/logo"
+        : null;
 
     public static string Css(BrandSettings brand)
     {

@@ -83,8 +83,8 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         web["Web:RequireHttps"] = "false";
         web["Web:Lookup:PermitsPerMinute"] = LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Web = new ServiceFactory<WebOptions>(web, services =>
-            // Every HttpClient of Web (only Timeline's) goes to the in-memory Timeline host.
-            services.PostConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(options =>
+            // Web's calls to Timeline go to the in-memory Timeline host.
+            services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(WebExtensions.TimelineClientName, options =>
                 options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = Timeline.Server.CreateHandler())));
         Web.UseKestrel(0);
         Web.StartServer();
