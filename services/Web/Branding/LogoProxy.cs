@@ -6,13 +6,13 @@ namespace Shipping.Web.Branding;
 
 /// <summary>
 /// Serves a brand's https logo from Web itself (<c>/brand/{tenant}/logo</c>), so the customer's browser asks no third party
-/// for it. Fetched at most once an hour per URL; only PNG, JPEG, WebP or GIF up to 256 KB; only from public addresses
+/// for it. Fetched at most once an hour per URL; only PNG, JPEG, WebP or GIF up to 64 KB; only from public addresses
 /// (a retailer's URL cannot make Web reach into its own network); no redirects.
 /// </summary>
 public sealed class LogoProxy(IHttpClientFactory clients, IMemoryCache cache, ILogger<LogoProxy> logger)
 {
     public const string ClientName = "brand-logos";
-    public const int MaxBytes = 256 * 1024;
+    public const int MaxBytes = 64 * 1024; // keeps the whole page under 100 KB with its logo
     private static readonly HashSet<string> Types = new(StringComparer.OrdinalIgnoreCase) { "image/png", "image/jpeg", "image/webp", "image/gif" };
 
     public sealed record Logo(byte[] Content, string ContentType);
