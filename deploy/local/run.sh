@@ -6,7 +6,7 @@
 #    and remembers which of them this run started;
 # 2. exports the connection settings from $INFRA_DIR/infra.env;
 # 3. builds Shipping.sln once;
-# 4. starts Timeline (5100), Notifications (5200), the carrier Simulator (5300) and the DHL, UPS,
+# 4. starts Web (5000: the customers' tracking page), Timeline (5100), Notifications (5200), the carrier Simulator (5300) and the DHL, UPS,
 #    FedEx, EasyPost and USPS adapters (5301-5305) in the
 #    background on 127.0.0.1, logging to $LOG_DIR/<service>.log;
 # 5. waits (at most $READY_TIMEOUT s in all) until every /health/ready answers 200;
@@ -36,6 +36,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # name | project | port | OTEL_SERVICE_NAME
 SERVICES=(
+  "web|services/Web/Shipping.Web.csproj|5000|shipping-web"
   "timeline|services/Timeline/Shipping.Timeline.csproj|5100|shipping-timeline"
   "notifications|services/Notifications/Shipping.Notifications.csproj|5200|shipping-notifications"
   "simulator|services/carriers/Simulator/Shipping.Carriers.Simulator.csproj|5300|shipping-carriers-simulator"
@@ -144,6 +145,10 @@ if [ "$NO_BUILD" = 1 ]; then
 else
   log "dotnet build $SOLUTION -c $CONFIGURATION"
   dotnet build "$SOLUTION" -c "$CONFIGURATION" < /dev/null || die "build failed"
+  # Web until it is part of the solution.
+  if ! grep -q 'Shipping.Web.csproj' "$SOLUTION"; then
+    dotnet build services/Web/Shipping.Web.csproj -c "$CONFIGURATION" < /dev/null || die "build of Web failed"
+  fi
 fi
 
 # ---- start the services -----------------------------------------------------------------------
@@ -275,6 +280,8 @@ fi
     done
     echo
   fi
+  echo "Tracking page (demo shop): http://127.0.0.1:5000/demo/lookup  (order 1001, postcode 10115)"
+  echo
   echo "RabbitMQ management UI: http://127.0.0.1:15672  (guest / guest)"
   echo "PostgreSQL:             ${ConnectionStrings__Postgres:-}"
   if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then echo "OTLP export to:         $OTEL_EXPORTER_OTLP_ENDPOINT"; fi

@@ -7,7 +7,8 @@
 #    remembers which of them this run started;
 # 2. exports the connection settings from $INFRA_DIR/infra.env (ConnectionStrings__Postgres,
 #    ConnectionStrings__RabbitMq, ...);
-# 3. runs 'dotnet test' on Shipping.sln (or the given solution/project) with a TRX logger into a
+# 3. installs Debian's chromium when missing (the Web tests drive it with Playwright);
+#    runs 'dotnet test' on Shipping.sln (or the given solution/project) with a TRX logger into a
 #    fresh results folder;
 # 4. stops only the servers this run started (also on failure, Ctrl-C or TERM);
 # 5. prints, as its last line, 'N passed, N failed' (+ ', N skipped' when any were skipped),
@@ -84,6 +85,15 @@ else
   # shellcheck disable=SC1091  # written by infra-up.sh
   . "$INFRA_DIR/infra.env"
   set +a
+fi
+
+# ---- browser -------------------------------------------------------------------------------
+# Web.Tests drive Debian's chromium with Playwright (its own browser download cannot work here).
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium for the browser tests"
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; } < /dev/null ||
+    log "WARNING: chromium could not be installed; the browser tests will fail"
 fi
 
 # ---- tests --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ using Shipping.Timeline.Tenancy.ApiKeys;
 using Shipping.Timeline.Tenancy.Brands;
 using Shipping.Timeline.Timelines.GettingOrderTimeline;
 using Shipping.Timeline.Timelines.Rows;
+using Shipping.Timeline.Tracking;
 
 namespace Shipping.Timeline;
 
@@ -89,6 +90,7 @@ public static class TimelineExtensions
         app.MapReadSideApi();
         app.MapPerformanceApi();
         app.MapPrivacyApi();
+        app.MapTrackingApi();
         return app;
     }
 }

@@ -1,0 +1,118 @@
+using MassTransit;
+using Microsoft.AspNetCore.Mvc;
+using Shipping.Contracts;
+using Shipping.Contracts.Api;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shipping.Web.Tracking;
+
+namespace Shipping.Web.Pages;
+
+/// <summary>The customer's tracking page, <c>/t/{token}</c>: the order a signed link grants, and the delivery changes still possible.</summary>
+public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, TimeProvider time) : BrandedPageModel
+{
+    public TrackingPage? Tracking { get; private set; }
+
+    /// <summary>A request just sent from this page (shipment, request id), shown as pending until Timeline has recorded it.</summary>
+    public (Guid Shipment, Guid Request)? JustSent { get; private set; }
+
+    public bool Invalid { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(TrackingPresentation.Local(time.GetUtcNow(), Tracking?.Zone).DateTime);
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(string token, string? lang, Guid? shipment, Guid? request, bool invalid, CancellationToken ct)
+    {
+        var link = reader.Validate(token);
+        if (link is null)
+        {
+            return NotFoundPage(lang);
+        }
+
+        Tracking = await reader.ReadAsync(link, token, ct);
+        if (Tracking is null)
+        {
+            return NotFoundPage(lang);
+        }
+
+        Chrome = new Chrome(link.Tenant, Tracking.Brand, ChooseLanguage(lang, Tracking.Order.Locale, Tracking.Brand), $"/t/{token}");
+        if (shipment is { } s && request is { } r)
+        {
+            JustSent = (s, r);
+        }
+
+        Invalid = invalid;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(string token, ChangeForm form, CancellationToken ct)
+    {
+        var link = reader.Validate(token);
+        if (link is null)
+        {
+            return NotFoundPage(null);
+        }
+
+        var shipment = await reader.ReadShipmentAsync(link, form.ShipmentId, ct);
+        if (shipment is null)
+        {
+            return NotFoundPage(null);
+        }
+
+        var details = form.Details();
+        if (details is null || !shipment.DeliveryOptions.Allowed.Contains(form.Kind))
+        {
+            return Redirect($"/t/{token}?invalid=true#shipment-{shipment.ShipmentId:N}");
+        }
+
+        var request = new DeliveryChangeRequested(
+            NewId.NextGuid(), link.Tenant, shipment.ShipmentId, form.Kind, details, DeliveryChangeChannel.TrackingPage, time.GetUtcNow());
+        await bus.Publish(request, ct);
+        return Redirect($"/t/{token}?shipment={shipment.ShipmentId}&request={request.RequestId}#changes-{shipment.ShipmentId:N}");
+    }
+
+    private PageResult NotFoundPage(string? lang)
+    {
+        Chrome = Chrome with { Texts = ChooseLanguage(lang, null, Chrome.Brand) };
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
+
+/// <summary>A delivery change as the page's forms post it; which fields count depends on the kind.</summary>
+public sealed class ChangeForm
+{
+    public Guid ShipmentId { get; set; }
+    public DeliveryChangeKind Kind { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? NeighbourName { get; set; }
+    public string? NeighbourHouseNumber { get; set; }
+    public string? ParcelShopId { get; set; }
+    public string? SafePlace { get; set; }
+    public string? Street { get; set; }
+    public string? HouseNumber { get; set; }
+    public string? Postcode { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? Name { get; set; }
+
+    /// <summary>The details for <see cref="Kind"/>, or null when a required field is missing or too long.</summary>
+    public DeliveryChangeDetails? Details()
+    {
+        static string? Clean(string? value, int max = 100) =>
+            string.IsNullOrWhiteSpace(value) || value.Trim().Length > max ? null : value.Trim();
+
+        return Kind switch
+        {
+            DeliveryChangeKind.NewDate when Date is { } date => new DeliveryChangeDetails(Date: date),
+            DeliveryChangeKind.Neighbour when Clean(NeighbourName) is { } name && Clean(NeighbourHouseNumber, 20) is { } number =>
+                new DeliveryChangeDetails(NeighbourName: name, NeighbourHouseNumber: number),
+            DeliveryChangeKind.ParcelShop when Clean(ParcelShopId) is { } shop => new DeliveryChangeDetails(ParcelShopId: shop),
+            DeliveryChangeKind.SafePlace when Clean(SafePlace, 200) is { } place => new DeliveryChangeDetails(SafePlace: place),
+            DeliveryChangeKind.OtherAddress when Clean(Street) is { } street && Clean(Postcode, 12) is { } postcode && Clean(City) is { } city =>
+                new DeliveryChangeDetails(Address: new PostalAddress(
+                    street, Clean(HouseNumber, 20), postcode, city, (Clean(Country, 2) ?? "DE").ToUpperInvariant(), Clean(Name))),
+            _ => null,
+        };
+    }
+}

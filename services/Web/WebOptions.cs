@@ -1,0 +1,31 @@
+namespace Shipping.Web;
+
+/// <summary>Web's settings (<c>Web:*</c>).</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>Cookies only over HTTPS (production, behind TLS). Development over plain http on loopback sets it false.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    public TimelineSettings Timeline { get; set; } = new();
+
+    public LookupSettings Lookup { get; set; } = new();
+
+    public sealed class TimelineSettings
+    {
+        public string BaseUrl { get; set; } = "http://127.0.0.1:5100";
+
+        /// <summary>Web's key for Timeline (<c>Platform:ServiceKeys:web</c> on Timeline's side). Never in the repository except Development's.</summary>
+        public string ServiceKey { get; set; } = "";
+    }
+
+    public sealed class LookupSettings
+    {
+        /// <summary>Order look-ups one client (IP address) may try per minute.</summary>
+        public int PermitsPerMinute { get; set; } = 5;
+
+        /// <summary>How long the tracking link a successful look-up leads to stays valid.</summary>
+        public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(7);
+    }
+}
