@@ -145,10 +145,6 @@ if [ "$NO_BUILD" = 1 ]; then
 else
   log "dotnet build $SOLUTION -c $CONFIGURATION"
   dotnet build "$SOLUTION" -c "$CONFIGURATION" < /dev/null || die "build failed"
-  # Web until it is part of the solution.
-  if ! grep -q 'Shipping.Web.csproj' "$SOLUTION"; then
-    dotnet build services/Web/Shipping.Web.csproj -c "$CONFIGURATION" < /dev/null || die "build of Web failed"
-  fi
 fi
 
 # ---- start the services -----------------------------------------------------------------------
