@@ -12,6 +12,15 @@ public sealed class NotificationsOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Where customers see the tracking page (Web), e.g. https://track.example.com. With <c>Platform:TrackingLinkKey</c>
+    /// set, every email carries a signed link to the order's page (<c>/t/{token}</c>).
+    /// </summary>
+    public string? TrackingPageBaseUrl { get; set; }
+
+    /// <summary>How long a tracking link in an alert stays valid.</summary>
+    public TimeSpan TrackingLinkLifetime { get; set; } = TimeSpan.FromDays(60);
+
     /// <summary>Start of quiet hours in the customer's own zone (local time of day).</summary>
     public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
 

@@ -54,6 +54,13 @@ public sealed class EmailAlertTests(NotificationsHost host)
         Assert.Contains("background:#0A7B3E", html);
         Assert.Contains("color:#F2A900", html);
 
+        // A signed link to this order's tracking page, which Web accepts for this tenant and order only.
+        var trackingLink = System.Text.RegularExpressions.Regex.Match(text, @"Sendung verfolgen: https://track\.example\.com/t/(?<token>[A-Za-z0-9_\-.]+)");
+        Assert.True(trackingLink.Success, text);
+        Assert.Contains($"href=\"https://track.example.com/t/{trackingLink.Groups["token"].Value}\"", html);
+        var granted = new Shipping.ServiceDefaults.TrackingLinks(NotificationsHost.TrackingLinkKey).Validate(trackingLink.Groups["token"].Value, host.Time.GetUtcNow());
+        Assert.Equal((Tenant, order), (granted?.Tenant, granted?.OrderNumber));
+
         var unsubscribe = message.Headers["List-Unsubscribe"] ?? "";
         Assert.Matches($"^<{NotificationsHost.PublicBaseUrl}/unsubscribe/email/[A-Za-z0-9_-]+>$", unsubscribe);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);

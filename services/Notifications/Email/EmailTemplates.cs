@@ -9,7 +9,7 @@ namespace Shipping.Notifications.Email;
 /// <summary>What an email template sees.</summary>
 public sealed record EmailModel(
     BrandModel Brand, string? CustomerName, string OrderNumber, string Headline, IReadOnlyList<ChoiceModel> Choices,
-    string? UnsubscribeUrl, string Language);
+    string? UnsubscribeUrl, string Language, string? TrackingUrl = null);
 
 /// <summary>The brand as templates show it: colours are checked to be #RRGGBB, the logo to be an http(s) URL.</summary>
 public sealed record BrandModel(string Name, string? LogoUrl, string PrimaryColour, string AccentColour, string? SupportEmail, string? SupportUrl, string? PrivacyPolicyUrl);
@@ -52,6 +52,7 @@ public sealed partial class EmailTemplates(IOptions<NotificationsOptions> option
         context.SetValue("headline", model.Headline);
         context.SetValue("choices", model.Choices);
         context.SetValue("unsubscribe_url", model.UnsubscribeUrl);
+        context.SetValue("tracking_url", model.TrackingUrl);
         return await template.RenderAsync(context, encoder);
     }
 

@@ -29,6 +29,9 @@ public sealed class NotificationsHost : IAsyncLifetime
     public const string SenderNumber = "+15005550006";
     public const string InboundSecret = "test-inbound-secret";
 
+    /// <summary>The key Web checks tracking links with (Platform:TrackingLinkKey).</summary>
+    public const string TrackingLinkKey = "test-tracking-link-key-at-least-32-characters";
+
     /// <summary>Wednesday 25 November 2026, 10:00 in Berlin: daytime for the customers of these tests.</summary>
     public static readonly DateTimeOffset Daytime = DateTimeOffset.Parse("2026-11-25T10:00:00+01:00");
 
@@ -62,6 +65,8 @@ public sealed class NotificationsHost : IAsyncLifetime
         settings["Notifications:GroupingWindow"] = "00:00:01";
         settings["Notifications:DispatchInterval"] = "00:00:00.100";
         settings["Platform:ServiceKeys:web"] = ServiceKey;
+        settings["Platform:TrackingLinkKey"] = TrackingLinkKey;
+        settings["Notifications:TrackingPageBaseUrl"] = "https://track.example.com";
         Service = new ServiceFactory<Alert>(settings, services =>
         {
             services.RemoveAll<TimeProvider>();

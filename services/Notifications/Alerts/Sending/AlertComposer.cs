@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Shipping.Contracts;
+using Shipping.ServiceDefaults;
 using Shipping.Notifications.Brands;
 using Shipping.Notifications.Customers;
 using Shipping.Notifications.Email;
@@ -9,8 +10,17 @@ using Shipping.Notifications.Sms;
 namespace Shipping.Notifications.Alerts.Sending;
 
 /// <summary>Renders an alert for its channel, in the customer's language (when the brand speaks it), with its choices.</summary>
-public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, IOptions<NotificationsOptions> options)
+public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, IOptions<NotificationsOptions> options, IConfiguration configuration, TimeProvider time)
 {
+    private readonly TrackingLinks? _links =
+        string.IsNullOrEmpty(configuration[TrackingLinks.KeySetting]) ? null : TrackingLinks.FromConfiguration(configuration);
+
+    /// <summary>The signed link to the order's tracking page, when Web's address and the link key are configured.</summary>
+    public string? TrackingUrl(Alert alert) =>
+        _links is null || options.Value.TrackingPageBaseUrl is not { Length: > 0 } baseUrl
+            ? null
+            : $"{baseUrl.TrimEnd('/')}/t/{_links.Create(alert.TenantId, alert.OrderNumber, time.GetUtcNow() + options.Value.TrackingLinkLifetime)}";
+
     public static string LanguageFor(CustomerContact contact, BrandSettings brand)
     {
         var wanted = contact.Language;
@@ -30,6 +40,7 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
         {
             alert.Template = $"sms/{alert.Family}/{language}";
             var text = SmsText(brand.Name, headline, choices);
+
             return new OutgoingMessage(alert, contact.Phone!, null, text, null, null, null, brand.Name);
         }
 
@@ -40,7 +51,7 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
             : null;
         var model = new EmailModel(
             EmailTemplates.Brand(brand), contact.Name, alert.OrderNumber, headline,
-            alert.Options.Select(o => new ChoiceModel(o.Number, AlertTexts.OptionText(o, language))).ToList(), unsubscribe, language);
+            alert.Options.Select(o => new ChoiceModel(o.Number, AlertTexts.OptionText(o, language))).ToList(), unsubscribe, language, TrackingUrl(alert));
         var (template, html, textPart) = await templates.RenderAsync(alert.TenantId, language, model);
         alert.Template = template;
         return new OutgoingMessage(
