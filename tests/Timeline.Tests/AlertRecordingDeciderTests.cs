@@ -40,6 +40,23 @@ public class AlertRecordingDeciderTests
         Assert.IsType<AlertRecorded>(Assert.Single(sent));
         Assert.Empty(same);
         Assert.Equal(new AlertStatusRecorded(AlertId, AlertChannel.Email, AlertDeliveryStatus.Failed, "550", Now.AddMinutes(1)), Assert.Single(failed));
-        Assert.Equal(new AlertState(true, AlertDeliveryStatus.Failed), spec.State.Alerts[AlertId]);
+        Assert.Equal((true, AlertDeliveryStatus.Failed), (spec.State.Alerts[AlertId].Recorded, spec.State.Alerts[AlertId].Status));
+    }
+
+    [Fact]
+    public void AReportDeliveredTwice_OutOfOrderWithAnother_IsRecordedOnce_AndTheNewestStatusWins()
+    {
+        var spec = new ShipmentSpecification();
+        spec.Record(Sent());
+        var undelivered = Update(AlertDeliveryStatus.Undelivered, "30003") with { At = Now.AddMinutes(5) };
+
+        var first = spec.Record(undelivered);
+        var lateSent = spec.Record(Update(AlertDeliveryStatus.Sent));
+        var again = spec.Record(undelivered);
+
+        Assert.Single(first);
+        Assert.Single(lateSent);
+        Assert.Empty(again);
+        Assert.Equal(AlertDeliveryStatus.Undelivered, spec.State.Alerts[AlertId].Status);
     }
 }

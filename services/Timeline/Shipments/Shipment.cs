@@ -107,17 +107,36 @@ public sealed record Shipment(
     public Shipment Apply(DeliveryChangeRefused e) => this with { DeliveryChanges = Changes.SetItem(e.RequestId, DeliveryChangeState.Refused) };
 
     public Shipment Apply(AlertRecorded e) =>
-        this with { SentAlerts = Alerts.SetItem(e.AlertId, (Alerts.GetValueOrDefault(e.AlertId) ?? new AlertState(false, null)) with { Recorded = true }) };
+        this with { SentAlerts = Alerts.SetItem(e.AlertId, (Alerts.GetValueOrDefault(e.AlertId) ?? AlertState.Unknown) with { Recorded = true }) };
 
     public Shipment Apply(AlertStatusRecorded e) =>
-        this with { SentAlerts = Alerts.SetItem(e.AlertId, (Alerts.GetValueOrDefault(e.AlertId) ?? new AlertState(false, null)) with { Status = e.Status }) };
+        this with { SentAlerts = Alerts.SetItem(e.AlertId, (Alerts.GetValueOrDefault(e.AlertId) ?? AlertState.Unknown).Report(e.Status, e.At)) };
 
     /// <summary>Delivered, on its way back, or its order cancelled: no delay is announced any more.</summary>
     public bool IsFinished => Cancelled || Status is TrackingStatus.Delivered or TrackingStatus.ReturnToSender or TrackingStatus.Expired;
 }
 
-/// <summary>An alert as a shipment knows it: its sending recorded (a status report may come first), and its last status.</summary>
-public sealed record AlertState(bool Recorded, AlertDeliveryStatus? Status);
+/// <summary>
+/// An alert as a shipment knows it: its sending recorded (a status report may come first), its newest status, and every
+/// report recorded (by status and time), so a report delivered twice, in any order among the others, is recorded once.
+/// </summary>
+public sealed record AlertState(bool Recorded, AlertDeliveryStatus? Status, DateTimeOffset? StatusAt = null, ImmutableHashSet<(AlertDeliveryStatus, DateTimeOffset)>? Reports = null)
+{
+    public static readonly AlertState Unknown = new(false, null);
+
+    public bool HasReported(AlertDeliveryStatus status, DateTimeOffset at) => Reports?.Contains((status, at)) == true;
+
+    public AlertState Report(AlertDeliveryStatus status, DateTimeOffset at)
+    {
+        var newest = StatusAt is not { } known || at >= known;
+        return this with
+        {
+            Status = newest ? status : Status,
+            StatusAt = newest ? at : StatusAt,
+            Reports = (Reports ?? []).Add((status, at)),
+        };
+    }
+}
 
 public enum DeliveryChangeState
 {

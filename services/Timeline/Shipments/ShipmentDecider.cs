@@ -157,9 +157,9 @@ public static class ShipmentDecider
             ? []
             : [new AlertRecorded(alert.AlertId, alert.Channel, alert.Trigger, alert.Template, alert.Language, alert.ProviderMessageId, alert.SentAt)];
 
-    /// <summary>A provider's report on an alert: recorded when it says something new (a repeated callback changes nothing).</summary>
+    /// <summary>A provider's report on an alert: recorded once, however often and in whatever order reports are delivered.</summary>
     public static IReadOnlyList<object> RecordAlertStatus(Shipment shipment, AlertDeliveryUpdated update) =>
-        shipment.Alerts.TryGetValue(update.AlertId, out var known) && known.Status == update.Status
+        shipment.Alerts.TryGetValue(update.AlertId, out var known) && known.HasReported(update.Status, update.At)
             ? []
             : [new AlertStatusRecorded(update.AlertId, update.Channel, update.Status, update.ErrorCode, update.At)];
 
