@@ -79,7 +79,7 @@ public static class NotificationsExtensions
         }
 
         builder.Services.AddAuthentication(ServiceKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ServiceKeyAuthenticationHandler>(ServiceKeyAuthenticationHandler.SchemeName, null);
+            .AddServiceKeys();
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

@@ -1,11 +1,10 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +31,7 @@ public static class PlatformClaims
 /// </summary>
 public sealed partial class ServiceKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IConfiguration configuration, IProblemDetailsService problemDetails)
+    ServiceKeys serviceKeys, IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ServiceKey";
@@ -46,7 +45,7 @@ public sealed partial class ServiceKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var service = FindService(configuration, keys[0]!);
+        var service = serviceKeys.FindOwner(keys[0]!);
         if (service is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown service key."));
@@ -77,24 +76,26 @@ public sealed partial class ServiceKeyAuthenticationHandler(
         });
     }
 
-    /// <summary>The service a key belongs to, or null.</summary>
-    public static string? FindService(IConfiguration configuration, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        string? found = null;
-        foreach (var configured in configuration.GetSection("Platform:ServiceKeys").GetChildren())
-        {
-            if (!string.IsNullOrEmpty(configured.Value)
-                && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(configured.Value)), hash))
-            {
-                found = configured.Key;
-            }
-        }
-
-        return found;
-    }
-
     /// <summary>Tenant ids: lower-case letters, digits and hyphens.</summary>
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     public static partial Regex TenantPattern();
+}
+
+/// <summary>The platform's service keys (<c>Platform:ServiceKeys:{service}</c>), hashed once at start.</summary>
+public sealed class ServiceKeys(IConfiguration configuration)
+{
+    private readonly ConfiguredKeys _keys = new(configuration.GetSection("Platform:ServiceKeys").GetChildren().Select(k => (k.Value, k.Key)));
+
+    /// <summary>The service a key belongs to, or null.</summary>
+    public string? FindOwner(string key) => _keys.FindOwner(key);
+}
+
+public static class ServiceKeyAuthenticationExtensions
+{
+    /// <summary>Adds the service-key scheme (<see cref="ServiceKeyAuthenticationHandler.SchemeName"/>) with the configured keys.</summary>
+    public static AuthenticationBuilder AddServiceKeys(this AuthenticationBuilder authentication)
+    {
+        authentication.Services.AddSingleton<ServiceKeys>();
+        return authentication.AddScheme<AuthenticationSchemeOptions, ServiceKeyAuthenticationHandler>(ServiceKeyAuthenticationHandler.SchemeName, null);
+    }
 }

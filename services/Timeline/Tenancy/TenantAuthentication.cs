@@ -68,7 +68,7 @@ public static class TenantAuthentication
                     ? ServiceKeyAuthenticationHandler.SchemeName
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, ServiceKeyAuthenticationHandler>(ServiceKeyAuthenticationHandler.SchemeName, null);
+            .AddServiceKeys();
         services.AddAuthorization();
         return services;
     }

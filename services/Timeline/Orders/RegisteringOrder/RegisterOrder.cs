@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Shipping.Contracts;
 
@@ -70,12 +69,12 @@ public sealed record RegisterOrder(
                 errors["customer.name"] = ["Required, at most 200 characters."];
             }
 
-            if (!string.IsNullOrEmpty(customer.Email) && !IsEmail(customer.Email))
+            if (!string.IsNullOrEmpty(customer.Email) && !ContactFormats.IsEmail(customer.Email))
             {
                 errors["customer.email"] = ["Not an email address."];
             }
 
-            if (!string.IsNullOrEmpty(customer.Phone) && !Patterns.E164().IsMatch(customer.Phone))
+            if (!string.IsNullOrEmpty(customer.Phone) && !ContactFormats.IsE164(customer.Phone))
             {
                 errors["customer.phone"] = ["Must be in E.164 form, e.g. +4915112345678."];
             }
@@ -251,9 +250,6 @@ public sealed record RegisterOrder(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value.Trim();
-
     private static bool IsLocale(string value)
     {
         try
@@ -271,9 +267,6 @@ internal static partial class Patterns
 {
     [GeneratedRegex(@"^[A-Za-z0-9\-_.#]{1,64}$")]
     public static partial Regex OrderNumber();
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    public static partial Regex E164();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9\-]{1,31}$")]
     public static partial Regex Carrier();

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Shipping.ServiceDefaults;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -14,31 +14,17 @@ public sealed class TenantKeys(IConfiguration configuration, IDocumentStore stor
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly List<(byte[] Hash, string Tenant)> _configured = configuration.GetSection("Tenants").GetChildren()
-        .SelectMany(tenant => tenant.GetSection("ApiKeys").GetChildren()
-            .Select(key => key.Value)
-            .Where(key => !string.IsNullOrWhiteSpace(key))
-            .Select(key => (SHA256.HashData(Encoding.UTF8.GetBytes(key!)), tenant.Key)))
-        .ToList();
+    private readonly ConfiguredKeys _configured = new(configuration.GetSection("Tenants").GetChildren()
+        .SelectMany(tenant => tenant.GetSection("ApiKeys").GetChildren().Select(key => (key.Value, tenant.Key))));
 
     public async Task<string?> FindTenantAsync(string apiKey, CancellationToken ct)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
-        string? found = null;
-        foreach (var (candidate, tenant) in _configured)
+        if (_configured.FindOwner(apiKey) is { } configured)
         {
-            if (CryptographicOperations.FixedTimeEquals(candidate, hash))
-            {
-                found = tenant;
-            }
+            return configured;
         }
 
-        if (found is not null)
-        {
-            return found;
-        }
-
-        var id = Convert.ToHexStringLower(hash);
+        var id = Convert.ToHexStringLower(ConfiguredKeys.Hash(apiKey));
         if (cache.TryGetValue(CacheKey(id), out string? cached))
         {
             return cached;
@@ -58,7 +44,7 @@ public sealed class TenantKeys(IConfiguration configuration, IDocumentStore stor
     public static (string Key, string Hash) NewKey(string tenant)
     {
         var key = $"sk_{tenant}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        return (key, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+        return (key, Convert.ToHexStringLower(ConfiguredKeys.Hash(key)));
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Shipping.Contracts;
 
@@ -53,13 +52,13 @@ public sealed record BrandRequest(
         }
 
         var email = Support?.Email?.Trim();
-        if (!string.IsNullOrEmpty(email) && !(MailAddress.TryCreate(email, out var address) && address.Address == email))
+        if (!string.IsNullOrEmpty(email) && !ContactFormats.IsEmail(email))
         {
             errors["support.email"] = ["Not an email address."];
         }
 
         var phone = Support?.Phone?.Trim();
-        if (!string.IsNullOrEmpty(phone) && !Patterns.E164().IsMatch(phone))
+        if (!string.IsNullOrEmpty(phone) && !ContactFormats.IsE164(phone))
         {
             errors["support.phone"] = ["Must be in E.164 form, e.g. +49301234567."];
         }
@@ -114,9 +113,6 @@ public sealed record SupportContactRequest(string? Email, string? Phone, string?
 
 internal static partial class Patterns
 {
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    public static partial Regex E164();
-
     [GeneratedRegex("^#[0-9A-F]{6}$")]
     public static partial Regex Colour();
 }
