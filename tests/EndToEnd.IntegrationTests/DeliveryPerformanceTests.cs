@@ -68,14 +68,17 @@ public class DeliveryPerformanceTests(PlatformFixture platform)
         Assert.Equal(new DeliveryEstimate(today.AddDays(2), LatestDate: today.AddDays(4)), atRegistration?.Estimate);
         Assert.Equal(EstimateConfidence.Low, atRegistration?.Confidence);
 
-        // Handed over on 1 December: the prediction moves to 3 to 5 December, and both revisions are kept.
+        // Handed over yesterday (before it was registered, as a late-registered parcel is): the prediction moves to 2 to 4 days
+        // from yesterday, and both revisions are kept.
+        var yesterday = today.AddDays(-1);
         await Eventually.Get(() => watchList.FindAsync(tracking, default), p => p?.Watchers.Count > 0, $"the simulator to watch {tracking}");
-        (await platform.PostScanAsync(Body(tracking, ("PICKED_UP", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(1)))))).EnsureSuccessStatusCode();
+        var handedOver = new DateTimeOffset(yesterday.Year, yesterday.Month, yesterday.Day, 9, 0, 0, TimeSpan.FromHours(1));
+        (await platform.PostScanAsync(Body(tracking, ("PICKED_UP", handedOver)))).EnsureSuccessStatusCode();
         var shipment = await Eventually.Get(
             async () => (await platform.TimelineAsync(order, Initech))?.Shipments[0],
             s => s?.ExpectedDeliveryRevisions.Count == 2,
             "the prediction revised at handover");
-        Assert.Equal(new DeliveryEstimate(new DateOnly(2026, 12, 3), LatestDate: new DateOnly(2026, 12, 5)), shipment.ExpectedDelivery?.Estimate);
+        Assert.Equal(new DeliveryEstimate(yesterday.AddDays(2), LatestDate: yesterday.AddDays(4)), shipment.ExpectedDelivery?.Estimate);
         Assert.Equal([EstimateSource.History, EstimateSource.History], shipment.ExpectedDeliveryRevisions.Select(r => r.Source));
     }
 

@@ -17,6 +17,10 @@ public class ReadSideTests(PlatformFixture platform)
     private const string Acme = PlatformFixture.AcmeKey;
     private const string Globex = PlatformFixture.GlobexKey;
 
+    // Relative to today: a promised date in the past would make every undelivered shipment late.
+    private static readonly DateOnly Promised = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+    private static readonly DateOnly LateEstimate = Promised.AddDays(2);
+
     private readonly ITimelineApi _api = RestService.ForGenerated<ITimelineApi>(platform.Timeline.CreateClient());
 
     [Fact]
@@ -26,7 +30,7 @@ public class ReadSideTests(PlatformFixture platform)
         var (order, first, second) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber(), PlatformFixture.NewTrackingNumber());
         await RegisterAsync(Acme, order, customer, first, second);
 
-        await ScanAsync("acme", first, TrackingStatus.InTransit, "2026-11-23T09:15:00+01:00", estimate: new DateOnly(2026, 11, 28));
+        await ScanAsync("acme", first, TrackingStatus.InTransit, "2026-11-23T09:15:00+01:00", estimate: LateEstimate);
         await ScanAsync("acme", second, TrackingStatus.OutForDelivery, "2026-11-24T07:30:00+01:00");
 
         var summary = await Eventually.Get(
@@ -35,7 +39,7 @@ public class ReadSideTests(PlatformFixture platform)
             "both scans and the delay in the order summary",
             describe: s => string.Join(", ", s?.Shipments.Select(x => $"{x.TrackingNumber}:{x.Status}:{x.Delayed}") ?? []));
         Assert.Equal(order, summary.OrderNumber);
-        Assert.Equal(new DateOnly(2026, 11, 26), summary.PromisedDeliveryDate);
+        Assert.Equal(Promised, summary.PromisedDeliveryDate);
         Assert.Equal(OrderProgress.InProgress, summary.Progress);
         Assert.True(summary.Delayed);
         Assert.Equal(customer.Email, summary.Customer.Email);
@@ -44,7 +48,7 @@ public class ReadSideTests(PlatformFixture platform)
             {
                 Assert.Equal(first, s.TrackingNumber);
                 Assert.Equal(TrackingStatus.InTransit, s.Status);
-                Assert.Equal(new DateOnly(2026, 11, 28), s.CarrierEstimate?.Date);
+                Assert.Equal(LateEstimate, s.CarrierEstimate?.Date);
                 Assert.True(s.Delayed);
             },
             s =>
@@ -233,7 +237,7 @@ public class ReadSideTests(PlatformFixture platform)
         {
             orderNumber,
             customer = new { name = "Erika Mustermann", email = customer.Email, phone = customer.Phone, locale = "de-DE" },
-            promisedDeliveryDate = "2026-11-26",
+            promisedDeliveryDate = Promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             shipments = trackingNumbers.Select(t => new { carrier = "simulator", trackingNumber = t }).ToArray(),
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
