@@ -12,6 +12,8 @@ public sealed class WebOptions
 
     public LookupSettings Lookup { get; set; } = new();
 
+    public TrackingSettings Tracking { get; set; } = new();
+
     public sealed class TimelineSettings
     {
         public string BaseUrl { get; set; } = "http://127.0.0.1:5100";
@@ -27,5 +29,14 @@ public sealed class WebOptions
 
         /// <summary>How long the tracking link a successful look-up leads to stays valid.</summary>
         public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(7);
+    }
+
+    public sealed class TrackingSettings
+    {
+        /// <summary>How long an order's data from Timeline is reused for its tracking page (zero: not kept).</summary>
+        public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long a brand's settings from Timeline are reused.</summary>
+        public TimeSpan BrandCacheFor { get; set; } = TimeSpan.FromMinutes(1);
     }
 }

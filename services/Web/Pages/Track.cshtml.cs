@@ -68,6 +68,7 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
         var request = new DeliveryChangeRequested(
             NewId.NextGuid(), link.Tenant, shipment.ShipmentId, form.Kind, details, DeliveryChangeChannel.TrackingPage, time.GetUtcNow());
         await bus.Publish(request, ct);
+        reader.Forget(link);
         return Redirect($"/t/{token}?shipment={shipment.ShipmentId}&request={request.RequestId}#changes-{shipment.ShipmentId:N}");
     }
 

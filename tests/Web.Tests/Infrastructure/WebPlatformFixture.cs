@@ -81,6 +81,8 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         web["Web:Timeline:ServiceKey"] = ServiceKey;
         web["Web:Timeline:BaseUrl"] = "http://timeline";
         web["Web:RequireHttps"] = "false";
+        // Pages show each change at once here (the tests look right after it); the short cache has tests of its own.
+        web["Web:Tracking:CacheFor"] = "00:00:00";
         web["Web:Lookup:PermitsPerMinute"] = LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Web = new ServiceFactory<WebOptions>(web, services =>
             // Web's calls to Timeline go to the in-memory Timeline host.
