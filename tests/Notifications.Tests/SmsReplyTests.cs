@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Shipping.Contracts;
+using Shipping.Notifications.Sms;
 using Shipping.Notifications.Tests.Hosting;
 using Shipping.Testing;
 
@@ -85,8 +86,16 @@ public sealed class SmsReplyTests(NotificationsHost host)
     [Fact]
     public async Task GermanReply_Freitag_RequestsTheOfferedFriday()
     {
-        var (phone, _, shipment) = await DelayAlertSentAsync("de-DE");
-        Assert.Contains("Antworten Sie 1 für Lieferung am Fr. 27. Nov., 2 für Abgabe bei einem Nachbarn, 3 für Lieferung am Mo. 30. Nov.", host.SmsTo(phone)[0].Single(f => f.Key == "Body").Value);
+        var (phone, order, shipment) = await DelayAlertSentAsync("de-DE");
+        var alert = host.SmsTo(phone)[0].Single(f => f.Key == "Body").Value;
+        Assert.Contains("Antworten Sie 1 für Lieferung am Fr. 27. Nov., 2 für Abgabe bei einem Nachbarn, 3 für Lieferung am Mo. 30. Nov.", alert);
+        // The SMS ends with a short signed link to the order's tracking page, which Web accepts for this tenant and order only.
+        var link = System.Text.RegularExpressions.Regex.Match(alert, @" https://track\.example\.com/t/(?<token>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$");
+        Assert.True(link.Success, alert);
+        Assert.True(link.Groups["token"].Length < 60, link.Value);
+        var granted = new Shipping.ServiceDefaults.TrackingLinks(NotificationsHost.TrackingLinkKey).Validate(link.Groups["token"].Value, host.Time.GetUtcNow());
+        Assert.Equal((Given.Tenant, order), (granted?.Tenant, granted?.OrderNumber));
+        Assert.True(SmsSegments.Count(alert) <= SmsSegments.MaxSegments, alert);
 
         var response = await host.InboundSmsAsync(phone, "Freitag bitte");
         Assert.Contains("Lieferung am Fr. 27. Nov.", await response.Content.ReadAsStringAsync());
@@ -98,8 +107,8 @@ public sealed class SmsReplyTests(NotificationsHost host)
         await host.PublishAsync(new DeliveryChangeRejected(request.RequestId, request.TenantId, shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber,
             DeliveryChangeKind.NewDate, "Der Termin ist ausgebucht.", "https://carrier.example/change", host.Time.GetUtcNow()));
         await Eventually.Until(() => host.SmsTo(phone).Count == 2, "the refusal by SMS");
-        Assert.EndsWith(
-            $": Der Zusteller konnte die Lieferung von {shipment.TrackingNumber} leider nicht ändern: Der Termin ist ausgebucht. Selbst ändern: https://carrier.example/change",
+        Assert.Contains(
+            $": Der Zusteller konnte die Lieferung von {shipment.TrackingNumber} leider nicht ändern: Der Termin ist ausgebucht. Selbst ändern: https://carrier.example/change https://track.example.com/t/",
             host.SmsTo(phone)[1].Single(f => f.Key == "Body").Value);
     }
 

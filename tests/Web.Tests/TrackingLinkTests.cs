@@ -47,5 +47,40 @@ public class TrackingLinkTests
     public void MalformedToken_IsRefused(string? token) => Assert.Null(_links.Validate(token, Now));
 
     [Fact]
+    public void ShortFormLink_GrantsItsTenantAndOrder_InUnder50Characters()
+    {
+        var token = _links.CreateShort("acme", "1001", Now.AddDays(60));
+
+        Assert.Equal(new TrackingLink("acme", "1001", Now.AddDays(60)), _links.Validate(token, Now));
+        Assert.True(token.Length < 50, $"{token.Length} characters: {token}");
+        Assert.True(token.Length < _links.Create("acme", "1001", Now.AddDays(60)).Length / 2 + 5);
+        Assert.Null(_links.Validate(_links.CreateShort("acme", "1001", Now.AddSeconds(-1)), Now));
+    }
+
+    [Fact]
+    public void ShortFormLink_ForgedOrChanged_IsRefused()
+    {
+        var token = _links.CreateShort("acme", "1001", Now.AddDays(1));
+        var other = _links.CreateShort("acme", "1002", Now.AddDays(1));
+
+        Assert.Null(_links.Validate(other.Split('.')[0] + "." + token.Split('.')[1], Now));
+        Assert.Null(_links.Validate(new TrackingLinks("another-key-that-is-long-enough-987654321").CreateShort("acme", "1001", Now.AddDays(1)), Now));
+        // A long token's signature cut to the short length does not stand for the short form.
+        var longToken = _links.Create("acme", "1001", Now.AddDays(1));
+        var cut = System.Buffers.Text.Base64Url.EncodeToString(System.Buffers.Text.Base64Url.DecodeFromChars(longToken.Split('.')[1])[..12]);
+        Assert.Null(_links.Validate(token.Split('.')[0] + "." + cut, Now));
+        Assert.Null(_links.Validate(longToken.Split('.')[0] + "." + cut, Now));
+    }
+
+    [Fact]
+    public void ShortFormLink_OfAnOrderNumberWithALineFeed_FallsBackToTheLongForm()
+    {
+        var token = _links.CreateShort("acme", "10\n01", Now.AddDays(1));
+
+        Assert.Equal(new TrackingLink("acme", "10\n01", Now.AddDays(1)), _links.Validate(token, Now));
+        Assert.Equal(_links.Create("acme", "10\n01", Now.AddDays(1)), token);
+    }
+
+    [Fact]
     public void ShortKey_IsNotAccepted() => Assert.Throws<InvalidOperationException>(() => new TrackingLinks("short"));
 }

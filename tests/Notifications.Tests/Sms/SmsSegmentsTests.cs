@@ -45,6 +45,20 @@ public sealed class SmsSegmentsTests
     }
 
     [Fact]
+    public void LongAlert_KeepsItsChoicesAndItsTrackingLinkWhole()
+    {
+        var headline = string.Join(' ', Enumerable.Repeat("Your parcel 00340434161094042557 of order 12345 is delayed.", 6));
+        var choices = "Reply 1 to deliver on Fri 28 Nov, 2 to leave it with a neighbour, 3 to deliver on Mon 1 Dec.";
+        const string link = "https://track.example.com/t/YWNtZQoxMDAxCjE3OTk5OTk5OTk.AbCdEfGhIjKlMnOp";
+
+        var text = AlertComposer.SmsText("Acme", headline, choices, link);
+
+        Assert.True(SmsSegments.Count(text) <= 2, $"{SmsSegments.Count(text)} segments: {text}");
+        Assert.EndsWith($"{choices} {link}", text);
+        Assert.Equal($"Acme: Your parcel is delayed. {link}", AlertComposer.SmsText("Acme", "Your parcel is delayed.", "", link));
+    }
+
+    [Fact]
     public void Ucs2Text_IsCut_ByUcs2Limits()
     {
         var text = SmsSegments.Truncate(string.Join(' ', Enumerable.Repeat("Paket – verspätet", 20)));

@@ -15,11 +15,21 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
     private readonly TrackingLinks? _links =
         string.IsNullOrEmpty(configuration[TrackingLinks.KeySetting]) ? null : TrackingLinks.FromConfiguration(configuration);
 
-    /// <summary>The signed link to the order's tracking page, when Web's address and the link key are configured.</summary>
-    public string? TrackingUrl(Alert alert) =>
-        _links is null || options.Value.TrackingPageBaseUrl is not { Length: > 0 } baseUrl
-            ? null
-            : $"{baseUrl.TrimEnd('/')}/t/{_links.Create(alert.TenantId, alert.OrderNumber, time.GetUtcNow() + options.Value.TrackingLinkLifetime)}";
+    /// <summary>
+    /// The signed link to the order's tracking page, when Web's address and the link key are configured; for SMS the short
+    /// form of the token (<see cref="TrackingLinks.CreateShort"/>).
+    /// </summary>
+    public string? TrackingUrl(Alert alert, bool forSms = false)
+    {
+        if (_links is null || options.Value.TrackingPageBaseUrl is not { Length: > 0 } baseUrl)
+        {
+            return null;
+        }
+
+        var expires = time.GetUtcNow() + options.Value.TrackingLinkLifetime;
+        var token = forSms ? _links.CreateShort(alert.TenantId, alert.OrderNumber, expires) : _links.Create(alert.TenantId, alert.OrderNumber, expires);
+        return $"{baseUrl.TrimEnd('/')}/t/{token}";
+    }
 
     public static string LanguageFor(CustomerContact contact, BrandSettings brand)
     {
@@ -39,7 +49,7 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
         if (channel == AlertChannel.Sms)
         {
             alert.Template = $"sms/{alert.Family}/{language}";
-            var text = SmsText(brand.Name, headline, choices);
+            var text = SmsText(brand.Name, headline, choices, TrackingUrl(alert, forSms: true));
 
             return new OutgoingMessage(alert, contact.Phone!, null, text, null, null, null, brand.Name);
         }
@@ -58,10 +68,14 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
             alert, contact.Email!, AlertTexts.Subject(alert, brand, language), textPart, html, tokens.CanSign ? tokens.ReplyAddress(alert.Id) : null, unsubscribe, brand.Name);
     }
 
-    /// <summary>The SMS text, kept to <see cref="SmsSegments.MaxSegments"/>: the brand's name goes first if room is short, then the headline is cut.</summary>
-    public static string SmsText(string brandName, string headline, string choices)
+    /// <summary>
+    /// The SMS text, kept to <see cref="SmsSegments.MaxSegments"/>: the choices and the tracking link survive whole; the
+    /// brand's name goes first if room is short, then the headline is cut.
+    /// </summary>
+    public static string SmsText(string brandName, string headline, string choices, string? trackingUrl = null)
     {
-        foreach (var candidate in new[] { $"{brandName}: {headline} {choices}", $"{headline} {choices}" })
+        var tail = string.Join(' ', new[] { choices, trackingUrl }.Where(p => !string.IsNullOrEmpty(p)));
+        foreach (var candidate in new[] { $"{brandName}: {headline} {tail}", $"{headline} {tail}" })
         {
             if (SmsSegments.Fits(candidate.Trim()))
             {
@@ -69,19 +83,19 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
             }
         }
 
-        if (choices.Length == 0)
+        if (tail.Length == 0)
         {
             return SmsSegments.Truncate(headline);
         }
 
-        // The choices must survive whole: cut the headline to what is left.
+        // The choices and the link must survive whole: cut the headline to what is left.
         var length = headline.Length;
-        while (length > 10 && !SmsSegments.Fits($"{headline[..length]}... {choices}"))
+        while (length > 10 && !SmsSegments.Fits($"{headline[..length]}... {tail}"))
         {
             length -= 5;
         }
 
-        return SmsSegments.Truncate($"{headline[..length]}... {choices}");
+        return SmsSegments.Truncate($"{headline[..length]}... {tail}");
     }
 
     private static List<OfferedOption> OptionsFor(Alert alert, IReadOnlyList<TrackedShipment> shipments, DateOnly today)
