@@ -72,6 +72,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<IMessageSender, MessageSender>();
         builder.Services.AddScoped<ReplyHandler>();
         builder.Services.AddSingleton<AlertDispatcher>();
+        builder.Services.AddHostedService<BrandsAnnouncementOnStart>();
         if (!string.Equals(builder.Configuration["Marten:Daemon"], "Disabled", StringComparison.OrdinalIgnoreCase))
         {
             // Like Marten's daemon: exactly one instance sends (the Sending claim also guards against a second one).

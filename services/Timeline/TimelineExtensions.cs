@@ -57,6 +57,7 @@ public static class TimelineExtensions
             bus.AddConsumer<DeliveryChangeAnswerConsumer, DeliveryChangeAnswerConsumerDefinition>();
             bus.AddConsumer<RecordAlertConsumer, RecordAlertConsumerDefinition>();
             bus.AddConsumer<RecordDeliveryOptionsConsumer, RecordDeliveryOptionsConsumerDefinition>();
+            bus.AddConsumer<AnnounceBrandsConsumer, AnnounceBrandsConsumerDefinition>();
         });
 
         // Time-based delay checks run where the async daemon runs: in one designated instance.

@@ -33,3 +33,9 @@ public sealed record SupportContact(string? Email, string? Phone, string? Url);
 
 /// <summary>A retailer's brand settings changed (or were set for the first time).</summary>
 public sealed record BrandConfigured(Guid ChangeId, string TenantId, BrandSettings Brand, DateTimeOffset ConfiguredAt);
+
+/// <summary>
+/// Asks Timeline to announce every tenant's brand again (as <see cref="BrandConfigured"/>, with the time each was set), for a
+/// service that keeps its own copy and may have missed announcements: a new database, or a queue that did not exist yet.
+/// </summary>
+public sealed record BrandsAnnouncementRequested(Guid RequestId, string RequestedBy, DateTimeOffset RequestedAt);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Shipping.Contracts;
 using Shipping.Contracts.Api;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
@@ -23,6 +24,40 @@ public class TenancyTests(PlatformFixture platform)
         privacyPolicyUrl = "https://example.com/datenschutz",
         faqUrl = "https://example.com/faq",
     };
+
+    [Fact]
+    public async Task NotificationsThatMissedABrand_LearnItAgain_WhenItAsksTimelineToAnnounceTheBrands()
+    {
+        // Notifications asks once its bus is up.
+        await Eventually.Until(() => platform.Notifications.Published.Of<BrandsAnnouncementRequested>().Count > 0, "Notifications to ask for the brands");
+
+        var tenant = "missed-" + Guid.NewGuid().ToString("N")[..8];
+        (await platform.TimelineServiceClient(tenant).PutAsJsonAsync("/api/brand", Brand("Rösterei Nord"))).EnsureSuccessStatusCode();
+        var store = platform.Notifications.Services.GetRequiredService<Marten.IDocumentStore>();
+        var learnt = await Eventually.Get(() => LoadAsync(store, tenant), p => p?.Settings is not null, "Notifications to learn the brand");
+        Assert.Equal("Rösterei Nord", learnt.Brand.Name);
+
+        // As if Notifications' database were new: the brand is gone there, and its announcement long past.
+        await using (var session = store.LightweightSession())
+        {
+            session.Delete<Shipping.Notifications.Brands.BrandProfile>(tenant);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Null(await LoadAsync(store, tenant));
+        await platform.Notifications.Services.GetRequiredService<MassTransit.IBus>()
+            .Publish(new BrandsAnnouncementRequested(Guid.NewGuid(), "notifications", DateTimeOffset.UtcNow));
+
+        var again = await Eventually.Get(() => LoadAsync(store, tenant), p => p?.Settings is not null, "Notifications to learn the brand again");
+        Assert.Equal(("Rösterei Nord", "#0A3D62"), (again.Brand.Name, again.Brand.PrimaryColour));
+        Assert.Equal(learnt.ConfiguredAt, again.ConfiguredAt);
+    }
+
+    private static async Task<Shipping.Notifications.Brands.BrandProfile?> LoadAsync(Marten.IDocumentStore store, string tenant)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<Shipping.Notifications.Brands.BrandProfile>(tenant);
+    }
 
     [Fact]
     public async Task Brand_IsStoredPerTenant_Announced_AndSettingItAgainChangesNothing()
