@@ -47,6 +47,7 @@ public static class TimelineExtensions
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 
+        builder.Services.AddSingleton<CarrierScanRecorder>();
         builder.AddShippingMassTransit("timeline", bus =>
         {
             bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>();
