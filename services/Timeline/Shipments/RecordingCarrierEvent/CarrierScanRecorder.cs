@@ -6,12 +6,12 @@ namespace Shipping.Timeline.Shipments.RecordingCarrierEvent;
 
 /// <summary>
 /// Records a batch of carrier scans: each on the stream of every shipment of its tenant that uses its carrier and
-/// tracking number. Per tenant of the batch, one session: one query finds the shipments of all its tracking numbers,
-/// one round trip fetches all their streams for writing, the delivery history is read once if any scan needs it, and
-/// one <c>SaveChangesAsync</c> appends everything with optimistic concurrency (every stream at the version it was read
-/// at). Several scans of one shipment are decided one after another on the evolving state, so a batch decides exactly
-/// what the same scans one message at a time would: a duplicate changes nothing, an older scan after a newer one
-/// takes its place without moving the status.
+/// tracking number. Per tenant of the batch one session, the tenants side by side: one query finds the shipments of
+/// all its tracking numbers, one round trip fetches all their streams for writing, the delivery history is read once
+/// if any scan needs it, and one <c>SaveChangesAsync</c> appends everything with optimistic concurrency (every stream
+/// at the version it was read at). Several scans of one shipment are decided one after another on the evolving state,
+/// so a batch decides exactly what the same scans one message at a time would: a duplicate changes nothing, an older
+/// scan after a newer one takes its place without moving the status.
 /// </summary>
 public sealed class CarrierScanRecorder(IDocumentStore store, TimeProvider time, ILogger<CarrierScanRecorder> logger)
 {
@@ -19,14 +19,16 @@ public sealed class CarrierScanRecorder(IDocumentStore store, TimeProvider time,
     /// <returns>How many scans matched no shipment of their tenant (ignored).</returns>
     public async Task<int> RecordAsync(IReadOnlyCollection<TrackingEventObserved> scans, CancellationToken ct)
     {
-        var unmatched = 0;
-        // Tenants are recorded one after another: a batch is rarely of more than one, and a session is one tenant's.
-        foreach (var tenant in scans.GroupBy(s => s.TenantId, StringComparer.Ordinal))
+        // A session is one tenant's: the tenants of a batch are recorded side by side, each in its own transaction. When
+        // one fails the whole batch is retried, and the tenants already stored find their scans recorded (idempotent).
+        var tenants = scans.GroupBy(s => s.TenantId, StringComparer.Ordinal).ToList();
+        if (tenants.Count == 1)
         {
-            unmatched += await RecordForTenantAsync(tenant.Key, tenant.ToList(), ct);
+            return await RecordForTenantAsync(tenants[0].Key, tenants[0].ToList(), ct);
         }
 
-        return unmatched;
+        var unmatched = await Task.WhenAll(tenants.Select(t => RecordForTenantAsync(t.Key, t.ToList(), ct)));
+        return unmatched.Sum();
     }
 
     private async Task<int> RecordForTenantAsync(string tenant, List<TrackingEventObserved> scans, CancellationToken ct)
