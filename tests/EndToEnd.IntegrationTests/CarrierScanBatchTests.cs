@@ -109,17 +109,17 @@ public sealed class CarrierScanBatchTests(PlatformFixture platform)
     public async Task ManyScansOfOneShipmentAtOnce_ThroughTheBus_AreAllRecorded_WhateverBatchesRaceForTheStream()
     {
         var (order, tracking) = await GivenAShipmentAsync();
-        var scans = Enumerable.Range(0, 60)
-            .Select(i => Scan("acme", tracking, TrackingStatus.InTransit, Start.AddMinutes(i), $"SCAN_{i:00}"))
+        // More scans than one batch holds: several batches append to the one stream at the same time, the losers retry.
+        var scans = Enumerable.Range(0, RecordCarrierEventConsumerDefinition.BatchSize * RecordCarrierEventConsumerDefinition.ConcurrentBatches)
+            .Select(i => Scan("acme", tracking, TrackingStatus.InTransit, Start.AddMinutes(i), $"SCAN_{i:000}"))
             .ToList();
         var bus = platform.Simulator.Services.GetRequiredService<IBus>();
 
-        // Published in reverse, all at once: several batches append to the one stream concurrently and retry.
         await Task.WhenAll(Enumerable.Reverse(scans).Select(s => bus.Publish(s)));
 
         var view = await Eventually.Get(
             async () => (await ShipmentAsync("acme", order, tracking)).View,
-            v => v?.Events.Count == scans.Count, "every scan in the shipment's timeline", TimeSpan.FromSeconds(30),
+            v => v?.Events.Count == scans.Count, "every scan in the shipment's timeline", TimeSpan.FromSeconds(60),
             v => $"{v?.Events.Count} of {scans.Count}");
         Assert.Equal(scans.Select(s => s.EventId), view.Events.Select(e => e.EventId));
         Assert.Equal(scans[^1].RawCode, view.Events[^1].RawCode);
