@@ -50,6 +50,7 @@ public static class TimelineExtensions
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 
+        builder.Services.AddSingleton<CarrierScanRecorder>();
         builder.AddShippingMassTransit("timeline", bus =>
         {
             bus.AddConsumer<RecordCarrierEventConsumer, RecordCarrierEventConsumerDefinition>();

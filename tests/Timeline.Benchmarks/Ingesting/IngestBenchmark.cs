@@ -34,6 +34,14 @@ public static class IngestBenchmark
     {
         /// <summary>All of Timeline's database round trips during the phase (consumer, daemon, the sampling polls) per scan.</summary>
         public double RoundTripsPerScan { get; init; }
+
+        /// <summary>CPU time of this whole process (Timeline with its daemon, and the publishing load generator) per scan, from the phase's start to its drain.</summary>
+        public double CpuMsPerScan { get; init; }
+
+        /// <summary>CPU time of the PostgreSQL and RabbitMQ processes per scan over the same span (<see cref="ServerCpu"/>).</summary>
+        public double PostgresCpuMsPerScan { get; init; }
+
+        public double RabbitMqCpuMsPerScan { get; init; }
     }
 
     /// <param name="scale">1 for the real run; less for a quick check of the machinery (fewer shipments, shorter phases).</param>
@@ -136,8 +144,17 @@ public static class IngestBenchmark
 
                 var batch = Enumerable.Range(0, phase.Count).Select(_ => scans.Dequeue()).ToList();
                 var before = roundTrips.RoundTrips;
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var serversBefore = ServerCpu.Now();
                 var result = await RunPhaseAsync(bus, store, clock, phase, batch);
-                result = result with { RoundTripsPerScan = (roundTrips.RoundTrips - before) / (double)batch.Count };
+                var servers = ServerCpu.Now() - serversBefore;
+                result = result with
+                {
+                    RoundTripsPerScan = (roundTrips.RoundTrips - before) / (double)batch.Count,
+                    CpuMsPerScan = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / batch.Count,
+                    PostgresCpuMsPerScan = servers.Postgres.TotalMilliseconds / batch.Count,
+                    RabbitMqCpuMsPerScan = servers.RabbitMq.TotalMilliseconds / batch.Count,
+                };
                 Console.WriteLine(Describe(result));
                 if (phase.Name != "warm-up")
                 {
@@ -345,7 +362,7 @@ public static class IngestBenchmark
     }
 
     private static string Describe(PhaseResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Phase.Name} | {r.Published:N0} | {r.OfferedRate:N0}/s | **{r.CommittedRate:N0}/s** | {r.BacklogAtEnd:N0} | {r.Drain.TotalSeconds:F1} s | {r.Latency.Percentile(50):F1} ms | {r.Latency.Percentile(95):F1} ms | **{r.Latency.Percentile(99):F1} ms** | {r.Latency.Max:F0} ms | {r.Lost} | {r.RoundTripsPerScan:F1} |");
+        $"| {r.Phase.Name} | {r.Published:N0} | {r.OfferedRate:N0}/s | **{r.CommittedRate:N0}/s** | {r.BacklogAtEnd:N0} | {r.Drain.TotalSeconds:F1} s | {r.Latency.Percentile(50):F1} ms | {r.Latency.Percentile(95):F1} ms | **{r.Latency.Percentile(99):F1} ms** | {r.Latency.Max:F0} ms | {r.Lost} | {r.RoundTripsPerScan:F1} | {r.CpuMsPerScan:F2} ms | {r.PostgresCpuMsPerScan:F2} ms | {r.RabbitMqCpuMsPerScan:F2} ms |");
 
     private static string Report(Machine machine, int shipments, List<PhaseResult> results, string verified, TimeSpan setup)
     {
@@ -359,10 +376,11 @@ public static class IngestBenchmark
             string.Create(CultureInfo.InvariantCulture, $"{shipments:N0} shipments of 4 retailers registered first (the events `POST /api/orders` appends; {setup.TotalSeconds:N0} s including the daemon catching up). ") +
             "`TrackingEventObserved` published on RabbitMQ from a separate bus connection, round-robin over the shipments in journey order. " +
             "Latency: publish → commit of the transaction that stored the scan and its inline read models (a Marten session listener in the host). " +
-            "Committed rate: scans stored per second from the first publish to the last commit of the phase.");
+            "Committed rate: scans stored per second from the first publish to the last commit of the phase. " +
+            "CPU per scan: CPU time of the benchmark's process (Timeline with its daemon, and the publisher) per scan of the phase, and that of all PostgreSQL and RabbitMQ processes (whoever else uses them at the time too).");
         report.AppendLine();
-        report.AppendLine("| phase | scans | offered | committed | backlog when publishing ended | drain | p50 | p95 | p99 | max | lost | DB round trips per scan |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine("| phase | scans | offered | committed | backlog when publishing ended | drain | p50 | p95 | p99 | max | lost | DB round trips per scan | CPU per scan: Timeline + publisher | PostgreSQL | RabbitMQ |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
             report.AppendLine(Describe(result));

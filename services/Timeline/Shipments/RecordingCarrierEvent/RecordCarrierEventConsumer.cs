@@ -1,68 +1,56 @@
-using Marten;
 using MassTransit;
 using Shipping.Contracts;
-using Shipping.Timeline.Performance;
 
 namespace Shipping.Timeline.Shipments.RecordingCarrierEvent;
 
 /// <summary>
-/// Appends a carrier scan to the stream of every shipment of the tenant that uses the tracking number,
-/// in one transaction. Concurrent appends to a stream fail optimistically and are retried.
+/// Appends carrier scans to the streams of the shipments of their tenant that use their tracking numbers, a batch of
+/// scans at a time (<see cref="CarrierScanRecorder"/>): what arrived together is stored in one transaction per tenant.
+/// Concurrent appends to a stream fail optimistically and the batch is retried (recording is idempotent).
 /// </summary>
-public sealed class RecordCarrierEventConsumer(IDocumentStore store, TimeProvider time, ILogger<RecordCarrierEventConsumer> logger)
-    : IConsumer<TrackingEventObserved>
+public sealed class RecordCarrierEventConsumer(CarrierScanRecorder recorder) : IConsumer<Batch<TrackingEventObserved>>
 {
-    public async Task Consume(ConsumeContext<TrackingEventObserved> context)
-    {
-        var scan = context.Message;
-        var ct = context.CancellationToken;
-        await using var session = store.LightweightSession(scan.TenantId);
-
-        var carrier = scan.Carrier.ToLowerInvariant();
-        var shipmentIds = await session.Query<ShipmentView>()
-            .Where(s => s.Carrier == carrier && s.TrackingNumber == scan.TrackingNumber)
-            .Select(s => s.Id)
-            .ToListAsync(ct);
-        if (shipmentIds.Count == 0)
-        {
-            logger.LogInformation("Scan {EventId} from {Carrier} matches no shipment of tenant {Tenant}; ignored", scan.EventId, carrier, scan.TenantId);
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        foreach (var id in shipmentIds)
-        {
-            var stream = await session.Events.FetchForWriting<Shipment>(id, ct);
-            if (stream.Aggregate is null)
-            {
-                continue;
-            }
-
-            // History is read only when this scan could move a prediction (a handover without a carrier estimate).
-            var history = ShipmentDecider.NeedsHistory(stream.Aggregate, scan)
-                ? await DeliveryHistory.LoadAsync(session, [(stream.Aggregate.Carrier, stream.Aggregate.Route)], ct)
-                : null;
-            stream.AppendMany(ShipmentDecider.RecordCarrierEvent(stream.Aggregate, scan, now, history));
-        }
-
-        await session.SaveChangesAsync(ct);
-    }
+    public Task Consume(ConsumeContext<Batch<TrackingEventObserved>> context) =>
+        recorder.RecordAsync(context.Message.Select(m => m.Message).ToList(), context.CancellationToken);
 }
 
 public sealed class RecordCarrierEventConsumerDefinition : ConsumerDefinition<RecordCarrierEventConsumer>
 {
-    public RecordCarrierEventConsumerDefinition() => ConcurrentMessageLimit = 16;
+    /// <summary>Scans in one batch at most.</summary>
+    public const int BatchSize = 100;
+
+    /// <summary>Batches recorded at the same time.</summary>
+    public const int ConcurrentBatches = 4;
+
+    /// <summary>How long a batch waits for more scans after its first: the most a quiet moment adds to a scan's latency.</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
+
+    // Enough messages in flight to fill every concurrent batch (it is also the prefetch).
+    public RecordCarrierEventConsumerDefinition() => ConcurrentMessageLimit = BatchSize * ConcurrentBatches;
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RecordCarrierEventConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        // A losing concurrent writer re-reads the stream and decides again; the database being briefly away is retried too.
-        endpointConfigurator.UseMessageRetry(retry =>
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.PrefetchCount = BatchSize * ConcurrentBatches;
+        }
+
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(BatchSize)
+            .SetTimeLimit(BatchWindow)
+            .SetConcurrencyLimit(ConcurrentBatches));
+
+        // A losing concurrent writer re-reads the streams and decides the batch again; the database being briefly away
+        // is retried too.
+        consumerConfigurator.UseMessageRetry(retry =>
         {
             retry.Intervals(10, 50, 100, 250, 500, 1000, 2000, 5000);
             retry.Handle<JasperFx.ConcurrencyException>();
             retry.Handle<Npgsql.NpgsqlException>();
             retry.Handle<TimeoutException>();
         });
+    }
 }
