@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Refit;
 using Shipping.Contracts.Api;
 using Shipping.ServiceDefaults;
+using Shipping.Web.Console;
 using Shipping.Web.Branding;
 using Shipping.Web.Security;
 using Shipping.Web.Timeline;
@@ -34,6 +35,7 @@ public static class WebExtensions
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.Timeline.BaseUrl))
             .AddHttpMessageHandler<ServiceKeyHandler>();
         builder.Services.AddScoped<TrackingPageReader>();
+        builder.AddConsolePages();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LogoProxy>();
         builder.Services.AddHttpClient(LogoProxy.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
