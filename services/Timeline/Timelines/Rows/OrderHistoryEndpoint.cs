@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shipping.Contracts.Api;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Tenancy;
 
@@ -37,9 +38,3 @@ public static class OrderHistoryEndpoint
             .ToList()));
     }
 }
-
-public sealed record OrderHistory(string OrderNumber, IReadOnlyList<OrderHistoryRow> Rows);
-
-public sealed record OrderHistoryRow(
-    Guid ShipmentId, string TrackingNumber, DateTimeOffset At, DateTimeOffset RecordedAt, TimelineRowKind Kind, string Actor,
-    string Summary, string? RawCode, string? RawText);

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Shipping.Contracts;
+using Shipping.Contracts.Api;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Timelines.Rows;
@@ -29,21 +30,6 @@ public sealed class TimelineRow
     public string? RawCode { get; set; }
 
     public string? RawText { get; set; }
-}
-
-public enum TimelineRowKind
-{
-    Registered,
-    CarrierScan,
-    ExpectedDelivery,
-    Delay,
-    DeliveryChangeRequested,
-    DeliveryChangeConfirmed,
-    DeliveryChangeRefused,
-    Cancelled,
-    AlertSent,
-    AlertStatus,
-    PersonalDataErased,
 }
 
 /// <summary>Timeline rows, inline: every fact on a shipment's stream becomes one row.</summary>
