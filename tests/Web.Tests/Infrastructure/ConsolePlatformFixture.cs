@@ -36,6 +36,8 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
     public const string LinkKey = "console-test-tracking-link-key-0123456789abcdef";
     public const string NotificationsPublicUrl = "https://notify.example.com";
     public const string SenderNumber = "+15005550006";
+    public const string AdminEmail = "console.admin@shipping.example";
+    public const string AdminPassword = "console-test-admin-password";
 
     public static readonly JsonSerializerOptions Json = WebPlatformFixture.Json;
 
@@ -91,10 +93,9 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
         web["Web:Notifications:ServiceKey"] = ServiceKey;
         web["Web:Notifications:BaseUrl"] = "http://notifications";
         web["Web:RequireHttps"] = "false";
-        foreach (var (key, value) in ConsoleAgents.Settings)
-        {
-            web[key] = value;
-        }
+        web["Web:Console:BootstrapAdmin:Email"] = AdminEmail;
+        web["Web:Console:BootstrapAdmin:Password"] = AdminPassword;
+        web["Web:Console:BootstrapAdmin:Name"] = "First Admin";
 
         Web = new ServiceFactory<WebOptions>(web, services =>
         {
@@ -123,6 +124,24 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A new console agent (or admin) of <paramref name="tenants"/> with a password, its second factor not enrolled yet.</summary>
+    public async Task<ConsoleAccount> NewAgentAsync(string name, string role, params string[] tenants)
+    {
+        var account = new ConsoleAccount($"agent-{Guid.NewGuid().ToString("N")[..10]}@shipping.example", $"pw-{Guid.NewGuid():N}");
+        var agents = Web.Services.GetRequiredService<Shipping.Web.Console.Agents.AgentDirectory>();
+        var created = await agents.CreateAsync(Guid.NewGuid(), account.Email, name, account.Password, role, tenants, default);
+        Assert.NotNull(created);
+        account.AgentId = created.Id;
+        return account;
+    }
+
+    /// <summary>A client of Web signed in (password and TOTP) as a new agent of <paramref name="tenants"/>.</summary>
+    public async Task<(HttpClient Client, ConsoleAccount Account)> SignedInAsync(string name, string role, params string[] tenants)
+    {
+        var account = await NewAgentAsync(name, role, tenants);
+        return (await ConsoleSignIn.SignInAsync(WebAddress, account), account);
+    }
+
     public HttpClient TimelineClient(string apiKey = AcmeKey)
     {
         var client = Timeline.CreateClient();
@@ -140,12 +159,12 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
     public static string Day(int fromToday) => WebPlatformFixture.Day(fromToday);
 
     /// <summary>An order with one simulator parcel, its customer in Berlin and opted in to SMS; returns once the simulator watches it and the console can find it.</summary>
-    public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string phone, string apiKey = AcmeKey, string email = "erika@example.com")
+    public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string? phone, string apiKey = AcmeKey, string email = "erika@example.com")
     {
         var response = await TimelineClient(apiKey).PostAsJsonAsync("/api/orders", new
         {
             orderNumber,
-            customer = new { name = "Erika Mustermann", email, phone, locale = "en-GB", timeZone = "Europe/Berlin", smsOptIn = true },
+            customer = new { name = "Erika Mustermann", email, phone, locale = "en-GB", timeZone = "Europe/Berlin", smsOptIn = phone is not null },
             deliveryAddress = new { name = "Erika Mustermann", street = "Musterstraße", houseNumber = "1", postalCode = "10115", city = "Berlin", countryCode = "DE" },
             promisedDeliveryDate = Day(3),
             shipments = new[] { new { carrier = "simulator", trackingNumber } },
@@ -195,17 +214,34 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
     /// <summary>Twilio's status callback for an SMS, signed as Twilio signs it.</summary>
     public async Task TwilioStatusAsync(AlertLogEntry alert, string phone, string status)
     {
-        var form = new List<KeyValuePair<string, string>>
-        {
+        var response = await PostSignedAsync("/webhooks/twilio/status",
+        [
             new("MessageSid", alert.ProviderMessageId!), new("SmsSid", alert.ProviderMessageId!), new("AccountSid", Twilio.AccountSid),
             new("From", SenderNumber), new("To", phone), new("MessageStatus", status), new("SmsStatus", status), new("ApiVersion", "2010-04-01"),
-        };
-        const string path = "/webhooks/twilio/status";
+        ]);
+        Assert.True(response.IsSuccessStatusCode, $"Twilio status callback: {(int)response.StatusCode}");
+    }
+
+    /// <summary>The customer's SMS reply, as Twilio's inbound webhook posts it.</summary>
+    public async Task<string> InboundSmsAsync(string from, string body)
+    {
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+        var response = await PostSignedAsync("/webhooks/twilio/sms",
+        [
+            new("SmsMessageSid", sid), new("NumMedia", "0"), new("SmsSid", sid), new("Body", body), new("To", SenderNumber), new("NumSegments", "1"),
+            new("MessageSid", sid), new("AccountSid", Twilio.AccountSid), new("From", from), new("ApiVersion", "2010-04-01"),
+        ]);
+        Assert.True(response.IsSuccessStatusCode, $"Twilio inbound SMS: {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>A webhook call to Notifications signed as Twilio signs it (HMAC-SHA1 of the URL and the sorted parameters).</summary>
+    private async Task<HttpResponseMessage> PostSignedAsync(string path, List<KeyValuePair<string, string>> form)
+    {
         var data = NotificationsPublicUrl + path + string.Concat(form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + f.Value));
         var signature = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(Twilio.AuthToken), Encoding.UTF8.GetBytes(data)));
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("X-Twilio-Signature", signature);
-        var response = await Notifications.CreateClient().SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"Twilio status callback: {(int)response.StatusCode}");
+        return await Notifications.CreateClient().SendAsync(request);
     }
 }

@@ -99,3 +99,12 @@ public static class DashboardCharts
             new ChartSeries("Delays", Problem, f.Days.Select(d => d.Delays).ToList()),
         ]);
 }
+
+/// <summary>SVG <c>text</c> elements (Razor reserves <c>&lt;text&gt;</c> for itself), the content encoded.</summary>
+public static class Svg
+{
+    public static Microsoft.AspNetCore.Html.IHtmlContent Text(double x, double y, string content, int size = 13, string? anchor = null) =>
+        new Microsoft.AspNetCore.Html.HtmlString(
+            $"<text x=\"{x.ToString("0.#", CultureInfo.InvariantCulture)}\" y=\"{y.ToString("0.#", CultureInfo.InvariantCulture)}\" font-size=\"{size}\" fill=\"#1A1A1A\"" +
+            (anchor is null ? "" : $" text-anchor=\"{anchor}\"") + $">{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(content)}</text>");
+}

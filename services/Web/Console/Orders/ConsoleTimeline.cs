@@ -27,7 +27,7 @@ public static class ConsoleTimeline
     public static IReadOnlyList<ConsoleTimelineEntry> Merge(OrderHistory history, IReadOnlyList<AlertLogEntry>? alerts)
     {
         var entries = new List<ConsoleTimelineEntry>();
-        var numbers = history.Rows.GroupBy(r => r.ShipmentId).ToDictionary(g => g.Key, g => g.First().TrackingNumber);
+        var numbers = history.Rows.Where(r => r.ShipmentId != Guid.Empty).GroupBy(r => r.ShipmentId).ToDictionary(g => g.Key, g => g.First().TrackingNumber);
         foreach (var row in history.Rows)
         {
             if (alerts is not null && row.Kind is TimelineRowKind.AlertSent or TimelineRowKind.AlertStatus)
@@ -35,7 +35,8 @@ public static class ConsoleTimeline
                 continue;
             }
 
-            entries.Add(new ConsoleTimelineEntry(row.At, row.Kind, row.Actor, row.Summary, row.TrackingNumber, row.RawCode, row.RawText));
+            entries.Add(new ConsoleTimelineEntry(
+                row.At, row.Kind, row.Actor, row.Summary, string.IsNullOrEmpty(row.TrackingNumber) ? null : row.TrackingNumber, row.RawCode, row.RawText));
         }
 
         if (alerts is null)

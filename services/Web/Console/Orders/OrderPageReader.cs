@@ -33,24 +33,13 @@ public sealed class OrderPageReader(ITimelineServiceApi timeline, ConsoleNotific
         }
 
         var historyTask = timeline.GetOrderHistoryAsync(tenant, order.OrderNumber, ct);
-        var trackedTask = timeline.GetTrackedOrderAsync(tenant, order.OrderNumber, ct);
         var shipmentTasks = order.Shipments.Select(s => timeline.GetShipmentAsync(tenant, s.ShipmentId, ct)).ToList();
         var alertsTask = ReadAlertsAsync(tenant, order.OrderNumber, ct);
 
         var history = await historyTask;
         var shipments = await Task.WhenAll(shipmentTasks);
-        string? zone = null;
-        try
-        {
-            zone = (await trackedTask).TimeZone;
-        }
-        catch (ApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            // The tracking view lags the order summary by a moment: times show in UTC until then.
-        }
-
         var (alerts, unavailable) = await alertsTask;
-        return new OrderPage(tenant, order, zone, shipments, ConsoleTimeline.Merge(history, alerts), alerts ?? [], unavailable);
+        return new OrderPage(tenant, order, order.Customer.TimeZone, shipments, ConsoleTimeline.Merge(history, alerts), alerts ?? [], unavailable);
     }
 
     private async Task<(IReadOnlyList<AlertLogEntry>? Alerts, string? Unavailable)> ReadAlertsAsync(string tenant, string orderNumber, CancellationToken ct)
