@@ -8,7 +8,7 @@ namespace Shipping.Contracts.Api;
 /// <param name="Shipments">Shipments registered.</param>
 /// <param name="Delivered">Shipments delivered.</param>
 /// <param name="DeliveredOnTime">Of those, delivered on or before the promised date (or within the promised window).</param>
-/// <param name="OnTimeRate"><see cref="DeliveredOnTime"/> / <see cref="Delivered"/>; null when nothing was delivered.</param>
+/// <param name="OnTimeRate"><see cref="DeliveredOnTime"/> / the deliveries that had a promise; null when none had.</param>
 /// <param name="Delays">Delays detected, by carrier and reason.</param>
 /// <param name="AlertsSent">Alerts Notifications sent (each alert once, whatever number of shipments it is about).</param>
 /// <param name="CustomerReplies">Delivery-change requests made by SMS or email.</param>

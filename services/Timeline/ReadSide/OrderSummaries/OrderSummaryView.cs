@@ -22,6 +22,9 @@ public sealed class OrderSummaryView
     public string? TimeZone { get; set; }
     public PostalAddress? DeliveryAddress { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The customer's newest rating of the delivery.</summary>
+    public DeliveryRating? Rating { get; set; }
     public List<OrderSummaryShipment> Shipments { get; set; } = [];
 
     /// <summary>Normalised, kind-prefixed keys (<see cref="SearchKeys"/>); searched by exact match, GIN-indexed.</summary>
@@ -57,6 +60,7 @@ public sealed class OrderSummaryView
         Email = null;
         Phone = null;
         DeliveryAddress = null;
+        Rating = Rating is { } rating ? Privacy.PersonalDataMasking.Mask(rating) : null;
         RefreshSearchKeys();
     }
 
@@ -72,7 +76,8 @@ public sealed class OrderSummaryView
         new CustomerContact(CustomerName, Email, Phone, Locale, TimeZone),
         Shipments.Select(s => new ShipmentSummary(s.ShipmentId, s.Carrier, s.TrackingNumber, s.Status, s.Substatus, s.CarrierEstimate, s.Delayed)).ToList(),
         CancelledAt,
-        DeliveryAddress: DeliveryAddress);
+        Rating,
+        DeliveryAddress);
 }
 
 public sealed class OrderSummaryShipment
