@@ -6,13 +6,16 @@ using MassTransit;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Orders.AddingShipment;
+using Shipping.Timeline.Orders.AddingNote;
 using Shipping.Timeline.Orders.CancellingOrder;
+using Shipping.Timeline.Orders.RatingDelivery;
 using Shipping.Timeline.Orders.RegisteringOrder;
 using Shipping.Timeline.Publishing;
 using Shipping.Timeline.RetailerWebhooks;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Shipments.ChangingDelivery;
 using Shipping.Timeline.Shipments.DetectingDelays;
+using Shipping.Timeline.Shipments.OfferingDeliveryOptions;
 using Shipping.Timeline.Shipments.RecordingAlerts;
 using Shipping.Timeline.Shipments.RecordingCarrierEvent;
 using Shipping.Timeline.Tenancy;
@@ -42,7 +45,7 @@ public static class TimelineExtensions
                 options.Projections.Add<TimelineRowProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<BrandViewProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<TenantApiKey>().Index(k => k.TenantId);
-                options.Schema.For<TimelineRow>().Index(r => r.ShipmentId);
+                options.Schema.For<TimelineRow>().Index(r => r.ShipmentId).Index(r => r.OrderId);
                 options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber).Index(s => s.LastMovementAt);
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
@@ -53,6 +56,7 @@ public static class TimelineExtensions
             bus.AddConsumer<DeliveryChangeRequestedConsumer, DeliveryChangeRequestedConsumerDefinition>();
             bus.AddConsumer<DeliveryChangeAnswerConsumer, DeliveryChangeAnswerConsumerDefinition>();
             bus.AddConsumer<RecordAlertConsumer, RecordAlertConsumerDefinition>();
+            bus.AddConsumer<RecordDeliveryOptionsConsumer, RecordDeliveryOptionsConsumerDefinition>();
         });
 
         // Time-based delay checks run where the async daemon runs: in one designated instance.
@@ -85,7 +89,10 @@ public static class TimelineExtensions
         orders.MapCancelOrder();
         orders.MapOrderTimeline();
         orders.MapOrderHistory();
+        orders.MapAddNote();
+        orders.MapRateDelivery();
         app.MapGroup("/api/brand").RequireAuthorization().WithTags("Brand").MapBrand();
+        app.MapBrands();
         app.MapGroup("/api/api-keys").RequireAuthorization().WithTags("API keys").MapApiKeys();
         app.MapReadSideApi();
         app.MapPerformanceApi();

@@ -8,6 +8,8 @@ namespace Shipping.Contracts;
 /// <param name="PrimaryColour">#RRGGBB, used for headers and buttons.</param>
 /// <param name="AccentColour">#RRGGBB, used for highlights.</param>
 /// <param name="Languages">The languages the brand speaks to customers in (two-letter codes), the default first.</param>
+/// <param name="ParcelShops">The retailer's own pick-up points (its stores), offered beside the carrier's for a ParcelShop
+/// change; <see cref="ParcelShop.Source"/> is <c>retailer</c>.</param>
 public sealed record BrandSettings(
     string Name,
     string? LogoUrl,
@@ -16,7 +18,8 @@ public sealed record BrandSettings(
     IReadOnlyList<string> Languages,
     SupportContact Support,
     string? PrivacyPolicyUrl,
-    string? FaqUrl = null)
+    string? FaqUrl = null,
+    IReadOnlyList<ParcelShop>? ParcelShops = null)
 {
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : "en";
 

@@ -83,6 +83,8 @@ public enum DeliveryChangeChannel
 /// carrier's adapter; the answer comes back as <see cref="DeliveryChangeConfirmed"/> or <see cref="DeliveryChangeRejected"/>.
 /// </summary>
 /// <param name="RequestId">Stable id of the request: a redelivered message is the same request.</param>
+/// <param name="RequestedBy">Who asked, when not the customer themself: <c>agent:{name}</c> for a support agent acting for
+/// the customer. Shown as the actor of the request in the order's history.</param>
 public sealed record DeliveryChangeRequested(
     Guid RequestId,
     string TenantId,
@@ -90,4 +92,5 @@ public sealed record DeliveryChangeRequested(
     DeliveryChangeKind Kind,
     DeliveryChangeDetails Details,
     DeliveryChangeChannel Channel,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt,
+    string? RequestedBy = null);

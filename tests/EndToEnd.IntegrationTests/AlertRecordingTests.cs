@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Shipping.Contracts;
+using Shipping.Contracts.Api;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
 using Shipping.Testing;
 using Shipping.Timeline.Shipments;
-using Shipping.Timeline.Timelines.Rows;
 
 namespace Shipping.EndToEnd.IntegrationTests;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Shipping.Contracts.Api;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
 using Shipping.Testing;
-using Shipping.Timeline.Timelines.Rows;
 
 namespace Shipping.EndToEnd.IntegrationTests;
 

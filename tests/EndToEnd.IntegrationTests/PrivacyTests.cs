@@ -11,7 +11,6 @@ using Shipping.Contracts.Api;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
 using Shipping.Testing;
 using Shipping.Timeline.Shipments;
-using Shipping.Timeline.Timelines.Rows;
 
 namespace Shipping.EndToEnd.IntegrationTests;
 

@@ -27,6 +27,9 @@ public sealed class OrderDetails
 
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>The customer's rating of the delivery (the newest), once given.</summary>
+    public Contracts.Api.DeliveryRating? Rating { get; set; }
+
     /// <summary>Marten's stream version, for optimistic concurrency on the order stream.</summary>
     public int Version { get; set; }
 
@@ -75,11 +78,15 @@ public sealed class OrderDetailsProjection : SingleStreamProjection<OrderDetails
         order.CancellationReason = e.Reason;
     }
 
+    public void Apply(RatingDelivery.DeliveryRated e, OrderDetails order) =>
+        order.Rating = new Contracts.Api.DeliveryRating(e.Stars, e.Comment, e.RatedAt);
+
     /// <summary>The same masking as the stored events get, so the document is clean before (and after) they are rewritten.</summary>
     public void Apply(CustomerDataErasedRecorded e, OrderDetails order)
     {
         order.Customer = PersonalDataMasking.Mask(order.Customer);
         order.DeliveryAddress = null;
+        order.Rating = order.Rating is { } rating ? PersonalDataMasking.Mask(rating) : null;
         order.ErasureId = e.ErasureId;
         order.ErasedAt = e.ErasedAt;
     }

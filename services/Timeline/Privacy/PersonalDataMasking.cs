@@ -30,4 +30,14 @@ public static class PersonalDataMasking
         details with { NeighbourName = null, NeighbourHouseNumber = null, Address = null, SafePlace = null };
 
     public static DeliveryChangeRecorded Mask(DeliveryChangeRecorded e) => e with { Details = Mask(e.Details) };
+
+    /// <summary>What an agent's note reads as once erased: agents may have written anything about the customer.</summary>
+    public const string ErasedText = "[erased with the customer's data]";
+
+    public static Orders.AddingNote.AgentNoteAdded Mask(Orders.AddingNote.AgentNoteAdded e) => e with { Text = ErasedText };
+
+    /// <summary>The stars stay; the customer's own words go.</summary>
+    public static Orders.RatingDelivery.DeliveryRated Mask(Orders.RatingDelivery.DeliveryRated e) => e with { Comment = null };
+
+    public static Contracts.Api.DeliveryRating Mask(Contracts.Api.DeliveryRating rating) => rating with { Comment = null };
 }

@@ -16,6 +16,8 @@ public static class PrivacyExtensions
             // Every stored event type that holds personal data has a rule; the others hold none (see each event's doc).
             options.Events.AddMaskingRuleForProtectedInformation<OrderRegistered>(PersonalDataMasking.Mask);
             options.Events.AddMaskingRuleForProtectedInformation<DeliveryChangeRecorded>(PersonalDataMasking.Mask);
+            options.Events.AddMaskingRuleForProtectedInformation<Orders.AddingNote.AgentNoteAdded>(PersonalDataMasking.Mask);
+            options.Events.AddMaskingRuleForProtectedInformation<Orders.RatingDelivery.DeliveryRated>(PersonalDataMasking.Mask);
         });
         builder.Services.AddSingleton<CustomerDataEraser>();
         return builder;

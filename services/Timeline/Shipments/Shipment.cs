@@ -28,7 +28,9 @@ public sealed record Shipment(
     ImmutableDictionary<Guid, AlertState>? SentAlerts = null,
     ShipmentRoute? Route = null,
     DateTimeOffset? HandedOverAt = null,
-    bool PersonalDataErased = false)
+    bool PersonalDataErased = false,
+    OfferingDeliveryOptions.DeliveryOptionsRecorded? Offer = null,
+    ImmutableHashSet<Guid>? OfferIds = null)
 {
     /// <summary>Every alert heard of about this shipment: whether its sending was recorded, and its last reported status.</summary>
     public ImmutableDictionary<Guid, AlertState> Alerts => SentAlerts ?? ImmutableDictionary<Guid, AlertState>.Empty;
@@ -97,6 +99,17 @@ public sealed record Shipment(
     public Shipment Apply(ShipmentCancelled e) => this with { Cancelled = true };
 
     public Shipment Apply(ExpectedDeliveryRevised e) => this with { Expected = e };
+
+    /// <summary>The carrier's newest offer (by its time); every offer id seen, so a redelivered offer is recorded once.</summary>
+    public Shipment Apply(OfferingDeliveryOptions.DeliveryOptionsRecorded e) => this with
+    {
+        Offer = Offer is { } current && current.OfferedAt > e.OfferedAt ? current : e,
+        OfferIds = (OfferIds ?? []).Add(e.OfferId),
+    };
+
+    /// <summary>The dates a NewDate change may ask for now (<see cref="OfferingDeliveryOptions.DeliveryOffers.DatesFor"/>).</summary>
+    public IReadOnlyList<DateOnly> OfferedDates(DateTimeOffset now) => OfferingDeliveryOptions.DeliveryOffers.DatesFor(
+        Offer?.Dates, Expected?.Estimate.Date ?? CarrierEstimate?.Date, OfferingDeliveryOptions.DeliveryOffers.Today(now, CustomerTimeZone));
 
     public Shipment Apply(Privacy.ShipmentPersonalDataErased e) => this with { PersonalDataErased = true };
 

@@ -132,20 +132,51 @@ public static class ShipmentDecider
     }
 
     /// <summary>
-    /// A delivery change asked for: recorded (and so sent to the carrier) while the carrier still accepts changes,
-    /// refused with a reason otherwise. The same request twice is one request.
+    /// A delivery change asked for: recorded (and so sent to the carrier) while the carrier still accepts changes and
+    /// what it asks for is on offer — a new date among <see cref="Shipment.OfferedDates"/>, a parcel shop the carrier
+    /// offered or one of the retailer's (<paramref name="retailerShopIds"/>); refused with a reason otherwise.
+    /// The same request twice is one request.
     /// </summary>
-    public static IReadOnlyList<object> RequestDeliveryChange(Shipment shipment, DeliveryChangeRequested request, DateTimeOffset now)
+    public static IReadOnlyList<object> RequestDeliveryChange(
+        Shipment shipment, DeliveryChangeRequested request, DateTimeOffset now, IReadOnlyCollection<string>? retailerShopIds = null)
     {
         if (shipment.Changes.ContainsKey(request.RequestId))
         {
             return [];
         }
 
-        return shipment.DeliveryChangeRefusal is { } reason
-            ? [new DeliveryChangeRefused(request.RequestId, request.Kind, reason, null, ByCarrier: false, now)]
-            : [new DeliveryChangeRecorded(request.RequestId, request.Kind, request.Details, request.Channel, request.RequestedAt)];
+        var reason = shipment.DeliveryChangeRefusal ?? NotOffered(shipment, request, now, retailerShopIds ?? []);
+        return reason is not null
+            ? [new DeliveryChangeRefused(request.RequestId, request.Kind, reason, null, ByCarrier: false, now, request.Channel, request.RequestedBy)]
+            : [new DeliveryChangeRecorded(request.RequestId, request.Kind, request.Details, request.Channel, request.RequestedAt, request.RequestedBy)];
     }
+
+    private static string? NotOffered(Shipment shipment, DeliveryChangeRequested request, DateTimeOffset now, IReadOnlyCollection<string> retailerShopIds)
+    {
+        switch (request.Kind)
+        {
+            case DeliveryChangeKind.NewDate:
+                var dates = shipment.OfferedDates(now);
+                return request.Details.Date is { } date && dates.Contains(date)
+                    ? null
+                    : $"{(request.Details.Date is { } asked ? $"Delivery on {asked:yyyy-MM-dd}" : "A delivery date")} is not offered for this parcel; " +
+                      $"the dates offered are {string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}.";
+            case DeliveryChangeKind.ParcelShop:
+                var id = request.Details.ParcelShopId?.Trim();
+                return id is { Length: > 0 } && ((shipment.Offer?.Shops.Any(s => s.Id == id) ?? false) || retailerShopIds.Contains(id))
+                    ? null
+                    : "That parcel shop is not one offered for this parcel; choose one of the parcel shops offered.";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A carrier's offer of dates and shops: recorded once, and only when newer than the one recorded.</summary>
+    public static IReadOnlyList<object> RecordDeliveryOptions(Shipment shipment, DeliveryOptionsOffered offer) =>
+        shipment.OfferIds?.Contains(offer.OfferId) == true || shipment.Offer?.OfferedAt >= offer.OfferedAt
+            ? []
+            : [new OfferingDeliveryOptions.DeliveryOptionsRecorded(offer.OfferId, [.. offer.Dates.Distinct().Order()],
+                [.. offer.Shops.Select(s => s with { Source = ParcelShop.Carrier })], offer.OfferedAt)];
 
     /// <summary>The carrier's answer to a change that is still pending; a repeated or stray answer changes nothing.</summary>
     public static IReadOnlyList<object> RecordCarrierAnswer(Shipment shipment, Guid requestId, object answer) =>

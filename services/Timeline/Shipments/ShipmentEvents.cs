@@ -45,14 +45,20 @@ public sealed record DelayDetected(
 public sealed record ShipmentCancelled(DateTimeOffset CancelledAt);
 
 /// <summary>A delivery change was asked for and is allowed: the carrier is asked to carry it out.</summary>
+/// <param name="RequestedBy">Who asked when not the customer (<c>agent:{name}</c>); the history's actor.</param>
 public sealed record DeliveryChangeRecorded(
-    Guid RequestId, DeliveryChangeKind Kind, DeliveryChangeDetails Details, DeliveryChangeChannel Channel, DateTimeOffset RequestedAt);
+    Guid RequestId, DeliveryChangeKind Kind, DeliveryChangeDetails Details, DeliveryChangeChannel Channel, DateTimeOffset RequestedAt,
+    string? RequestedBy = null);
 
 /// <summary>The carrier carried the change out.</summary>
 public sealed record DeliveryChangeConfirmedByCarrier(Guid RequestId, string? CarrierReference, DateTimeOffset ConfirmedAt);
 
-/// <summary>The change was refused: by the carrier, or by Timeline because it was no longer allowed.</summary>
-public sealed record DeliveryChangeRefused(Guid RequestId, DeliveryChangeKind Kind, string Reason, string? SelfServiceUrl, bool ByCarrier, DateTimeOffset RefusedAt);
+/// <summary>The change was refused: by the carrier, or by Timeline because it was no longer allowed or not offered.</summary>
+/// <param name="Channel">How it was asked for, when refused on arrival (never recorded as asked for).</param>
+/// <param name="RequestedBy">Who asked, when refused on arrival and not the customer.</param>
+public sealed record DeliveryChangeRefused(
+    Guid RequestId, DeliveryChangeKind Kind, string Reason, string? SelfServiceUrl, bool ByCarrier, DateTimeOffset RefusedAt,
+    DeliveryChangeChannel? Channel = null, string? RequestedBy = null);
 
 /// <summary>The shipment's expected delivery changed (every revision is kept): from the carrier, history, or the promise.</summary>
 public sealed record ExpectedDeliveryRevised(

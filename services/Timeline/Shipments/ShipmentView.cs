@@ -44,6 +44,12 @@ public sealed class ShipmentView : ITenanted
     /// <summary>Every revision of the expected delivery, oldest first.</summary>
     public List<ExpectedDeliveryEntry> ExpectedDeliveryRevisions { get; set; } = [];
 
+    /// <summary>The customer's IANA zone: which dates are still in the future for them.</summary>
+    public string? CustomerTimeZone { get; set; }
+
+    /// <summary>The carrier's newest offer of delivery dates and parcel shops, if it made one.</summary>
+    public OfferingDeliveryOptions.DeliveryOptionsRecorded? CarrierOffer { get; set; }
+
     /// <summary>Shipment streams are keyed by order, carrier and tracking number within a tenant.</summary>
     public static Guid IdFor(string orderNumber, string carrier, string trackingNumber) =>
         StableIds.From("shipment", orderNumber, carrier, trackingNumber);
@@ -79,6 +85,7 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         Route = e.Route,
         OpenedAt = e.OpenedAt,
         LastMovementAt = e.OpenedAt,
+        CustomerTimeZone = e.CustomerTimeZone,
     };
 
     /// <summary>Applies any event of a shipment's stream, as the inline projection does: for views as of a past moment.</summary>
@@ -96,6 +103,7 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
             case AlertRecorded x: Apply(x, view); break;
             case AlertStatusRecorded x: Apply(x, view); break;
             case DelayDetected x: Apply(x, view); break;
+            case OfferingDeliveryOptions.DeliveryOptionsRecorded x: Apply(x, view); break;
         }
     }
 
@@ -135,7 +143,7 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         if (view.DeliveryChanges.All(c => c.RequestId != e.RequestId))
         {
             // Refused on arrival (no longer allowed): it was never pending.
-            view.DeliveryChanges.Add(new DeliveryChangeEntry(e.RequestId, e.Kind, null, DeliveryChangeState.Refused, e.Reason, e.SelfServiceUrl, null, e.RefusedAt, e.RefusedAt));
+            view.DeliveryChanges.Add(new DeliveryChangeEntry(e.RequestId, e.Kind, e.Channel, DeliveryChangeState.Refused, e.Reason, e.SelfServiceUrl, null, e.RefusedAt, e.RefusedAt));
             return;
         }
 
@@ -176,6 +184,15 @@ public sealed class ShipmentViewProjection : SingleStreamProjection<ShipmentView
         else if (view.Alerts[index].StatusAt is not { } at || e.At >= at)
         {
             view.Alerts[index] = view.Alerts[index] with { Status = e.Status, ErrorCode = e.ErrorCode, StatusAt = e.At };
+        }
+    }
+
+    /// <summary>The newest offer wins (the decider records only newer ones; a rebuild sees them in order).</summary>
+    public void Apply(OfferingDeliveryOptions.DeliveryOptionsRecorded e, ShipmentView view)
+    {
+        if (view.CarrierOffer is not { } current || e.OfferedAt > current.OfferedAt)
+        {
+            view.CarrierOffer = e;
         }
     }
 

@@ -68,7 +68,8 @@ public static class TenantAuthentication
                     ? ServiceKeyAuthenticationHandler.SchemeName
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddServiceKeys();
+            .AddServiceKeys()
+            .AddScheme<AuthenticationSchemeOptions, Brands.PlatformServiceAuthenticationHandler>(Brands.PlatformServiceAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         return services;
     }

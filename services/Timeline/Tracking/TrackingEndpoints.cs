@@ -61,6 +61,7 @@ public static class TrackingEndpoints
             return OrderProblems.NotFound(orderNumber);
         }
 
+        var shipments = await session.LoadManyAsync<Shipments.ShipmentView>(ct, order.Shipments.Select(s => s.ShipmentId).ToArray());
         return TypedResults.Ok(new TrackedOrder(
             order.OrderNumber,
             order.Customer.Locale,
@@ -70,7 +71,9 @@ public static class TrackingEndpoints
             order.PromisedDeliveryDate,
             order.RegisteredAt,
             order.CancelledAt,
-            order.Shipments.Select(s => s.ShipmentId).ToList()));
+            order.Shipments.Select(s => s.ShipmentId).ToList(),
+            order.Rating,
+            Orders.RatingDelivery.RateDeliveryEndpoint.CanRate(order, shipments)));
     }
 
     private static string? Postcode(string? value) =>

@@ -10,6 +10,7 @@ public static class SimulatorExtensions
         builder.Services.AddOptions<SimulatorOptions>().BindConfiguration("Simulator");
         builder.Services.AddSingleton<SimulatorNormaliser>();
         builder.Services.AddSingleton<Shipping.Carriers.DeliveryChanges.IDeliveryChanger, SimulatorDeliveryChanger>();
+        builder.Services.AddSingleton<Shipping.Carriers.DeliveryChanges.ICarrierDeliveryOffers, SimulatorDeliveryOffers>();
         builder.Services.AddSingleton<JourneyPlayer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JourneyPlayer>());
         builder.Services.AddOpenApi();

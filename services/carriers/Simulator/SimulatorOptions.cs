@@ -12,6 +12,29 @@ public sealed class SimulatorOptions
 
     public DeliveryChangeOptions DeliveryChanges { get; set; } = new();
 
+    public DeliveryOfferOptions DeliveryOptions { get; set; } = new();
+
+    /// <summary>What the simulated carrier offers for every parcel: working days from its estimate on, and its parcel shops.</summary>
+    public sealed class DeliveryOfferOptions
+    {
+        /// <summary>How many working days (Monday to Friday) are offered, from the estimate on (from tomorrow at the earliest).</summary>
+        public int Days { get; set; } = 5;
+
+        /// <summary>The carrier's parcel shops, offered for every parcel; a parcel-shop change must name one of them.</summary>
+        public List<ShopOptions> Shops { get; set; } = [];
+    }
+
+    public sealed class ShopOptions
+    {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Street { get; set; } = "";
+        public string PostalCode { get; set; } = "";
+        public string City { get; set; } = "";
+        public string CountryCode { get; set; } = "DE";
+        public string? OpeningHours { get; set; }
+    }
+
     public sealed class DeliveryChangeOptions
     {
         /// <summary>Kinds of change the simulated carrier refuses (none by default).</summary>

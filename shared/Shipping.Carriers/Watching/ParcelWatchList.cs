@@ -20,8 +20,10 @@ namespace Shipping.Carriers.Watching;
 /// </summary>
 public sealed class ParcelWatchList(
     IDocumentStore store, PollSchedule schedule, CarrierIdentity carrier, IOptionsMonitor<PollingOptions> polling, TimeProvider time,
-    ILogger<ParcelWatchList> logger)
+    ILogger<ParcelWatchList> logger, IEnumerable<DeliveryChanges.ICarrierDeliveryOffers> offers)
 {
+    private readonly DeliveryChanges.ICarrierDeliveryOffers? _offers = offers.FirstOrDefault();
+
     private const int MaxAttempts = 8;
 
     /// <summary>Publishes the scans of one parcel not seen before to every tenant watching it, or keeps them for later.</summary>
@@ -30,6 +32,7 @@ public sealed class ParcelWatchList(
         WithRetriesAsync(TrackingNumbers.Normalise(trackingNumber), async (session, parcel, isNew, sent) =>
         {
             var wasFinal = parcel.LastStatus is { } before && PollingPolicy.IsFinal(before);
+            var estimateBefore = parcel.EstimateScan();
             var fresh = parcel.Learn(scans);
             var linkChanged = selfServiceUrl is not null && selfServiceUrl != parcel.SelfServiceUrl;
             parcel.SelfServiceUrl = selfServiceUrl ?? parcel.SelfServiceUrl;
@@ -38,6 +41,11 @@ public sealed class ParcelWatchList(
             if (parcel.Watchers.Count > 0)
             {
                 await ScanPublisher.PublishAsync(publisher, parcel.Watchers, fresh, time.GetUtcNow(), ct, sent);
+                if (parcel.EstimateScan() is { } estimateNow && estimateNow.CarrierEstimate != estimateBefore?.CarrierEstimate)
+                {
+                    await OfferAsync(publisher, parcel, parcel.Watchers, ct, sent);
+                }
+
                 result = new RouteResult(fresh.Count, parcel.Watchers.Select(w => w.TenantId).Distinct().Count(), 0);
             }
             else
@@ -74,6 +82,7 @@ public sealed class ParcelWatchList(
 
             parcel.Watchers.Add(watcher);
             await ScanPublisher.PublishAsync(publisher, [watcher], parcel.Scans, time.GetUtcNow(), ct, sent);
+            await OfferAsync(publisher, parcel, [watcher], ct, sent);
 
             if (parcel.LastStatus is not { } status || !PollingPolicy.IsFinal(status))
             {
@@ -102,6 +111,31 @@ public sealed class ParcelWatchList(
             Save(session, parcel, isNew);
             return Task.FromResult(RouteResult.Nothing);
         }, ct);
+
+    /// <summary>
+    /// What the carrier offers for the parcel (<see cref="DeliveryChanges.ICarrierDeliveryOffers"/>), to each of
+    /// <paramref name="watchers"/>, while the parcel's journey goes on; once per offer across retries.
+    /// </summary>
+    private async Task OfferAsync(
+        IPublishEndpoint publisher, WatchedParcel parcel, IReadOnlyList<ParcelWatcher> watchers, CancellationToken ct, ISet<(Guid, string)> sent)
+    {
+        var now = time.GetUtcNow();
+        if (_offers is null || (parcel.LastStatus is { } status && (PollingPolicy.IsFinal(status) || status == TrackingStatus.OutForDelivery))
+            || _offers.OfferFor(parcel, parcel.EstimateScan()?.CarrierEstimate, now) is not { } offer)
+        {
+            return;
+        }
+
+        var basis = parcel.EstimateScan()?.EventId.ToString() ?? "watch";
+        foreach (var watcher in watchers)
+        {
+            var message = offer.For(watcher, carrier.Name, parcel.Id, basis, now);
+            if (sent.Add((message.OfferId, watcher.TenantId)))
+            {
+                await publisher.Publish(message, ct);
+            }
+        }
+    }
 
     public async Task<WatchedParcel?> FindAsync(string trackingNumber, CancellationToken ct)
     {

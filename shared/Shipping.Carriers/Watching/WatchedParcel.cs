@@ -38,6 +38,9 @@ public sealed class WatchedParcel
     [Version]
     public Guid Version { get; set; }
 
+    /// <summary>The newest scan (by the carrier's time) that carried a delivery estimate, if any.</summary>
+    public CarrierScan? EstimateScan() => Scans.LastOrDefault(s => s.CarrierEstimate is not null);
+
     /// <summary>Takes in what the carrier showed and returns the scans not seen before, without repeats.</summary>
     public IReadOnlyList<CarrierScan> Learn(IEnumerable<CarrierScan> scans)
     {

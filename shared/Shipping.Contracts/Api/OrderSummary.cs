@@ -41,7 +41,14 @@ public sealed record OrderSummary(
     bool Delayed,
     CustomerContact Customer,
     IReadOnlyList<ShipmentSummary> Shipments,
-    DateTimeOffset? CancelledAt = null);
+    DateTimeOffset? CancelledAt = null,
+    DeliveryRating? Rating = null);
 
-/// <summary><c>GET /api/search?q=…</c>: the orders whose number, tracking number, customer email or phone match.</summary>
+/// <summary>
+/// Body of <c>POST /api/search</c>: an order number, tracking number, email or phone, in any usual form. In the body so that
+/// emails and phone numbers stay out of URLs and access logs.
+/// </summary>
+public sealed record OrderSearchRequest(string Query);
+
+/// <summary><c>GET /api/search?q=…</c> and <c>POST /api/search</c>: the orders whose number, tracking number, customer email or phone match.</summary>
 public sealed record OrderSearchResult(string Query, IReadOnlyList<OrderSummary> Orders);

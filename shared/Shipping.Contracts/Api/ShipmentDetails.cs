@@ -18,7 +18,16 @@ public sealed record DelayNotice(DelayReason Reason, DeliveryEstimate? PreviousE
 /// The delivery changes a customer may still ask for. All of them while the parcel is not yet out for delivery
 /// (and not finished); none afterwards, with <see cref="NotAllowedReason"/> saying why.
 /// </summary>
-public sealed record DeliveryOptions(IReadOnlyList<DeliveryChangeKind> Allowed, string? NotAllowedReason);
+/// <param name="OfferedDates">The dates a NewDate change may ask for: the carrier's offered dates still in the future in the
+/// customer's zone, or (when the carrier offered none) the next five working days after the expected delivery. Empty when
+/// no change is allowed.</param>
+/// <param name="ParcelShops">The parcel shops a ParcelShop change may name: the carrier's offered shops and the retailer's
+/// own (<see cref="ParcelShop.Source"/>). Empty when no change is allowed.</param>
+public sealed record DeliveryOptions(
+    IReadOnlyList<DeliveryChangeKind> Allowed,
+    string? NotAllowedReason,
+    IReadOnlyList<DateOnly>? OfferedDates = null,
+    IReadOnlyList<ParcelShop>? ParcelShops = null);
 
 /// <summary>The expected delivery (a day, a window of hours, or a range of days), where it comes from and how sure it is.</summary>
 public sealed record ExpectedDelivery(DeliveryEstimate Estimate, EstimateSource Source, EstimateConfidence Confidence, DateTimeOffset RevisedAt);

@@ -13,6 +13,8 @@ public sealed record TrackingLookupResult(string OrderNumber);
 /// <c>GET /api/tracking/orders/{orderNumber}</c> (platform services only): what the customer's tracking page needs of an
 /// order — the customer's language and time zone, contact data masked (<c>+49 *** **12</c>), and its shipments.
 /// </summary>
+/// <param name="Rating">The customer's rating of the delivery, once given.</param>
+/// <param name="CanRate">A shipment of the order is delivered, so the customer may rate (or rate again).</param>
 public sealed record TrackedOrder(
     string OrderNumber,
     string Locale,
@@ -22,4 +24,6 @@ public sealed record TrackedOrder(
     DateOnly? PromisedDeliveryDate,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? CancelledAt,
-    IReadOnlyList<Guid> ShipmentIds);
+    IReadOnlyList<Guid> ShipmentIds,
+    DeliveryRating? Rating = null,
+    bool CanRate = false);

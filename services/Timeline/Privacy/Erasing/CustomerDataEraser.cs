@@ -1,6 +1,8 @@
 using Marten;
 using Shipping.Timeline.Orders;
+using Shipping.Contracts.Api;
 using Shipping.Timeline.ReadSide.OrderSummaries;
+using Shipping.Timeline.Timelines.Rows;
 
 namespace Shipping.Timeline.Privacy.Erasing;
 
@@ -104,6 +106,16 @@ public sealed class CustomerDataEraser(IDocumentStore store, TimeProvider time, 
         foreach (var shipmentId in shipmentIds)
         {
             session.Events.Append(shipmentId, new ShipmentPersonalDataErased(erasure.ErasureId, erasure.ErasedAt));
+        }
+
+        // Agents' notes and the customer's rating comment are free text: their history rows lose it too.
+        var rows = await session.Query<TimelineRow>().Where(r => r.OrderId == orderId).ToListAsync(ct);
+        foreach (var row in rows.Where(r => r.Kind is TimelineRowKind.AgentNote or TimelineRowKind.CustomerRating))
+        {
+            row.Summary = row.Kind == TimelineRowKind.AgentNote
+                ? TimelineRowProjection.NoteSummary(PersonalDataMasking.ErasedText)
+                : "The customer rated the delivery (comment erased with the customer's data).";
+            session.Store(row);
         }
 
         await session.SaveChangesAsync(ct);

@@ -26,7 +26,7 @@ public sealed partial class OrderSummaryProjection : MultiStreamProjection<Order
     private static async Task GroupShipmentEventsByOrderAsync(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<Guid> grouping)
     {
         // An order's own later events live on its stream, whose id is the summary's.
-        foreach (var e in events.Where(e => e.Data is OrderCancelled or CustomerDataErasedRecorded))
+        foreach (var e in events.Where(e => e.Data is OrderCancelled or CustomerDataErasedRecorded or Orders.RatingDelivery.DeliveryRated))
         {
             grouping.AddEvent(e.StreamId, e);
         }
@@ -70,6 +70,10 @@ public sealed partial class OrderSummaryProjection : MultiStreamProjection<Order
     public void Apply(OrderCancelled e, OrderSummaryView view) => view.CancelledAt = e.CancelledAt;
 
     public void Apply(CustomerDataErasedRecorded e, OrderSummaryView view) => view.ErasePersonalData();
+
+    /// <summary>A rating after the erasure is refused, so none brings a comment back.</summary>
+    public void Apply(Orders.RatingDelivery.DeliveryRated e, OrderSummaryView view) =>
+        view.Rating = new Contracts.Api.DeliveryRating(e.Stars, e.Comment, e.RatedAt);
 
     public void Apply(ShipmentOpened e, OrderSummaryView view)
     {

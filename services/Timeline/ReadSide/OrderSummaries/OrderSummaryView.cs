@@ -20,6 +20,9 @@ public sealed class OrderSummaryView
     public string? Phone { get; set; }
     public string Locale { get; set; } = "en";
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The customer's newest rating of the delivery.</summary>
+    public DeliveryRating? Rating { get; set; }
     public List<OrderSummaryShipment> Shipments { get; set; } = [];
 
     /// <summary>Normalised, kind-prefixed keys (<see cref="SearchKeys"/>); searched by exact match, GIN-indexed.</summary>
@@ -54,6 +57,7 @@ public sealed class OrderSummaryView
         CustomerName = Privacy.PersonalDataMasking.ErasedName;
         Email = null;
         Phone = null;
+        Rating = Rating is { } rating ? Privacy.PersonalDataMasking.Mask(rating) : null;
         RefreshSearchKeys();
     }
 
@@ -68,7 +72,8 @@ public sealed class OrderSummaryView
         Shipments.Any(s => s.Delayed),
         new CustomerContact(CustomerName, Email, Phone, Locale),
         Shipments.Select(s => new ShipmentSummary(s.ShipmentId, s.Carrier, s.TrackingNumber, s.Status, s.Substatus, s.CarrierEstimate, s.Delayed)).ToList(),
-        CancelledAt);
+        CancelledAt,
+        Rating);
 }
 
 public sealed class OrderSummaryShipment

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shipping.Contracts;
 using Shipping.Contracts.Api;
 using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Shipments.OfferingDeliveryOptions;
 using Shipping.Timeline.Tenancy;
 
 namespace Shipping.Timeline.ReadSide.ShipmentDetails;
@@ -23,7 +24,7 @@ public static partial class ShipmentDetailsEndpoints
     }
 
     private static async Task<Results<Ok<Contracts.Api.ShipmentDetails>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string shipmentId, HttpContext http, IDocumentStore store, CancellationToken ct)
+        string shipmentId, HttpContext http, IDocumentStore store, TimeProvider time, CancellationToken ct)
     {
         if (!Guid.TryParse(shipmentId, out var id))
         {
@@ -32,7 +33,9 @@ public static partial class ShipmentDetailsEndpoints
 
         await using var session = store.QuerySession(http.User.TenantId());
         var view = await session.LoadAsync<ShipmentView>(id, ct);
-        return view is null ? NotFound(shipmentId) : TypedResults.Ok(ToContract(view, asOf: null));
+        return view is null
+            ? NotFound(shipmentId)
+            : TypedResults.Ok(ToContract(view, asOf: null, time.GetUtcNow(), await RetailerShopsAsync(session, ct)));
     }
 
     private static async Task<Results<Ok<Contracts.Api.ShipmentDetails>, ValidationProblem, ProblemHttpResult>> GetAsOfAsync(
@@ -73,16 +76,36 @@ public static partial class ShipmentDetailsEndpoints
             projection.ApplyAny(e.Data, view);
         }
 
-        return TypedResults.Ok(ToContract(view, moment));
+        return TypedResults.Ok(ToContract(view, moment, moment, await RetailerShopsAsync(session, ct)));
     }
 
     /// <summary>What may be asked of the carrier now: one rule with the decision itself (<see cref="DeliveryChangeRules"/>).</summary>
     public static DeliveryOptions DeliveryOptionsFor(TrackingStatus status, bool cancelled = false) =>
         DeliveryChangeRules.RefusalFor(status, cancelled) is { } reason
-            ? new DeliveryOptions([], reason)
+            ? new DeliveryOptions([], reason, [], [])
             : new DeliveryOptions(Enum.GetValues<DeliveryChangeKind>(), null);
 
-    private static Contracts.Api.ShipmentDetails ToContract(ShipmentView view, DateTimeOffset? asOf) => new(
+    /// <summary>
+    /// What may be asked of the carrier at <paramref name="now"/>, with the dates and parcel shops on offer — the same
+    /// rules the decision applies (<see cref="DeliveryOffers"/>).
+    /// </summary>
+    public static DeliveryOptions DeliveryOptionsFor(ShipmentView view, DateTimeOffset now, IReadOnlyList<ParcelShop>? retailerShops)
+    {
+        var options = DeliveryOptionsFor(view.Status, view.CancelledAt is not null);
+        return options.NotAllowedReason is not null
+            ? options
+            : options with
+            {
+                OfferedDates = DeliveryOffers.DatesFor(view.CarrierOffer?.Dates, view.ExpectedDelivery?.Estimate.Date ?? view.CarrierEstimate?.Date,
+                    DeliveryOffers.Today(now, view.CustomerTimeZone)),
+                ParcelShops = DeliveryOffers.ShopsFor(view.CarrierOffer?.Shops, retailerShops),
+            };
+    }
+
+    private static async Task<IReadOnlyList<ParcelShop>?> RetailerShopsAsync(IQuerySession session, CancellationToken ct) =>
+        (await session.LoadAsync<Tenancy.Brands.BrandView>(Tenancy.Brands.BrandView.StreamId, ct))?.Brand.ParcelShops;
+
+    private static Contracts.Api.ShipmentDetails ToContract(ShipmentView view, DateTimeOffset? asOf, DateTimeOffset now, IReadOnlyList<ParcelShop>? retailerShops) => new(
         view.Id,
         view.OrderNumber,
         view.Carrier,
@@ -94,7 +117,7 @@ public static partial class ShipmentDetailsEndpoints
         view.LastEventAt,
         view.Events.Select(ToContract).ToList(),
         view.Delays.Select(d => new DelayNotice(d.Reason, d.PreviousEstimate, d.NewEstimate, d.DetectedAt)).ToList(),
-        DeliveryOptionsFor(view.Status, view.CancelledAt is not null),
+        DeliveryOptionsFor(view, now, retailerShops),
         asOf,
         view.ExpectedDelivery is { } expected ? new ExpectedDelivery(expected.Estimate, expected.Source, expected.Confidence, expected.RevisedAt) : null,
         view.DeliveryChanges.Select(c => new DeliveryChangeStatus(c.RequestId, c.Kind, c.Channel, c.State.ToString(), c.Reason, c.SelfServiceUrl, c.RequestedAt, c.AnsweredAt)).ToList(),

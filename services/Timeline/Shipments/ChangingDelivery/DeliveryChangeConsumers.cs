@@ -20,7 +20,12 @@ public sealed class DeliveryChangeRequestedConsumer(IDocumentStore store, TimePr
             return; // no such shipment for this tenant
         }
 
-        stream.AppendMany(ShipmentDecider.RequestDeliveryChange(stream.Aggregate, request, time.GetUtcNow()));
+        // The retailer's own pick-up points count for a parcel-shop change beside the carrier's.
+        IReadOnlyCollection<string> retailerShops = request.Kind == DeliveryChangeKind.ParcelShop
+            && await session.LoadAsync<Tenancy.Brands.BrandView>(Tenancy.Brands.BrandView.StreamId, context.CancellationToken) is { Brand.ParcelShops: { } shops }
+                ? [.. shops.Select(s => s.Id)]
+                : [];
+        stream.AppendMany(ShipmentDecider.RequestDeliveryChange(stream.Aggregate, request, time.GetUtcNow(), retailerShops));
         await session.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -7,9 +7,12 @@ namespace Shipping.Timeline.Tenancy.Brands;
 public sealed record BrandSet(BrandSettings Brand, DateTimeOffset SetAt);
 
 /// <summary>A tenant's current brand settings, kept inline with its brand stream.</summary>
-public sealed class BrandView
+public sealed class BrandView : Marten.Metadata.ITenanted
 {
     public Guid Id { get; set; }
+
+    /// <summary>Filled by Marten (conjoined tenancy), so a list across tenants knows whose brand it found.</summary>
+    public string? TenantId { get; set; }
     public BrandSettings Brand { get; set; } = BrandSettings.Default("");
     public DateTimeOffset UpdatedAt { get; set; }
 

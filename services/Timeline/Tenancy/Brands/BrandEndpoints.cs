@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shipping.Contracts;
+using Shipping.Contracts.Api;
 
 namespace Shipping.Timeline.Tenancy.Brands;
 
@@ -15,6 +16,28 @@ public static class BrandEndpoints
         brand.MapGet("/", GetAsync).WithName("GetBrand").WithSummary("This tenant's brand settings (a default until set).");
         brand.MapPut("/", SetAsync).WithName("SetBrand").WithSummary("Sets this tenant's brand settings. Setting the same ones again changes nothing.");
         return brand;
+    }
+
+    /// <summary><c>GET /api/brands</c>: every tenant's brand, for platform services (Web's console lists brands).</summary>
+    public static WebApplication MapBrands(this WebApplication app)
+    {
+        app.MapGet("/api/brands", ListAsync)
+            .RequireAuthorization(PlatformServiceAuthenticationHandler.Policy)
+            .WithTags("Brand")
+            .WithName("ListBrands")
+            .WithSummary("Platform services only (service key, no X-Tenant-Id): every tenant that set its brand, with its settings, by tenant id. A retailer's key gets 403.");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<TenantBrand>>> ListAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var views = await session.Query<BrandView>().Where(v => v.AnyTenant()).ToListAsync(ct);
+        IReadOnlyList<TenantBrand> brands = [.. views
+            .Where(v => v.TenantId is not null)
+            .Select(v => new TenantBrand(v.TenantId!, v.Brand))
+            .OrderBy(b => b.TenantId, StringComparer.Ordinal)];
+        return TypedResults.Ok(brands);
     }
 
     private static async Task<Ok<BrandSettings>> GetAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
@@ -56,5 +79,6 @@ public static class BrandEndpoints
     }
 
     private static bool Same(BrandSettings a, BrandSettings b) =>
-        a with { Languages = [] } == b with { Languages = [] } && a.Languages.SequenceEqual(b.Languages);
+        a with { Languages = [], ParcelShops = null } == b with { Languages = [], ParcelShops = null } && a.Languages.SequenceEqual(b.Languages)
+        && (a.ParcelShops ?? []).SequenceEqual(b.ParcelShops ?? []);
 }

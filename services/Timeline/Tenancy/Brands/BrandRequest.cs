@@ -15,8 +15,12 @@ public sealed record BrandRequest(
     IReadOnlyList<string?>? Languages,
     SupportContactRequest? Support,
     string? PrivacyPolicyUrl,
-    string? FaqUrl = null)
+    string? FaqUrl = null,
+    IReadOnlyList<ParcelShopRequest?>? ParcelShops = null)
 {
+    /// <summary>At most this many of the retailer's own pick-up points.</summary>
+    public const int MaxParcelShops = 50;
+
     /// <summary>Languages the platform has texts for; a brand may speak a subset of them.</summary>
     public static readonly IReadOnlySet<string> Supported = new HashSet<string> { "en", "de" };
 
@@ -67,10 +71,73 @@ public sealed record BrandRequest(
         var privacy = Link(PrivacyPolicyUrl, "privacyPolicyUrl", errors, allowPath: false);
         var faq = Link(FaqUrl, "faqUrl", errors, allowPath: false);
 
+        var shops = ParcelShopsOf(errors);
+
         return errors.Count > 0
             ? (null, errors)
             : (new BrandSettings(name, logo, primary!, accent!, languages,
-                new SupportContact(NullIfEmpty(email), NullIfEmpty(phone), supportUrl), privacy, faq), errors);
+                new SupportContact(NullIfEmpty(email), NullIfEmpty(phone), supportUrl), privacy, faq, shops), errors);
+    }
+
+    /// <summary>The retailer's pick-up points: id, name and address required, ids unique; their source is always <c>retailer</c>.</summary>
+    private List<ParcelShop>? ParcelShopsOf(Dictionary<string, string[]> errors)
+    {
+        if (ParcelShops is not { Count: > 0 } given)
+        {
+            return null;
+        }
+
+        if (given.Count > MaxParcelShops)
+        {
+            errors["parcelShops"] = [$"At most {MaxParcelShops}."];
+            return null;
+        }
+
+        var shops = new List<ParcelShop>();
+        for (var i = 0; i < given.Count; i++)
+        {
+            var shop = given[i];
+            string? Field(string? value, string name, int max)
+            {
+                var trimmed = value?.Trim() ?? "";
+                if (trimmed.Length is 0 || trimmed.Length > max)
+                {
+                    errors[$"parcelShops[{i}].{name}"] = [$"Required, at most {max} characters."];
+                    return null;
+                }
+
+                return trimmed;
+            }
+
+            var id = Field(shop?.Id, "id", 64);
+            var shopName = Field(shop?.Name, "name", 100);
+            var street = Field(shop?.Street, "street", 200);
+            var postcode = Field(shop?.PostalCode, "postalCode", 12);
+            var city = Field(shop?.City, "city", 100);
+            var country = shop?.CountryCode?.Trim().ToUpperInvariant() ?? "";
+            if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+            {
+                errors[$"parcelShops[{i}].countryCode"] = ["Required: a two-letter country code, e.g. DE."];
+            }
+
+            var hours = shop?.OpeningHours?.Trim();
+            if (hours is { Length: > 200 })
+            {
+                errors[$"parcelShops[{i}].openingHours"] = ["At most 200 characters."];
+            }
+
+            if (id is not null && shops.Any(s => s.Id == id))
+            {
+                errors[$"parcelShops[{i}].id"] = ["Listed twice."];
+            }
+
+            if (id is not null && shopName is not null && street is not null && postcode is not null && city is not null)
+            {
+                shops.Add(new ParcelShop(id, shopName, street, postcode, city, country, ParcelShop.Retailer, NullIfEmpty(hours)));
+            }
+        }
+
+        return shops;
     }
 
     private static string? Colour(string? value, string field, Dictionary<string, string[]> errors)
@@ -110,6 +177,9 @@ public sealed record BrandRequest(
 }
 
 public sealed record SupportContactRequest(string? Email, string? Phone, string? Url);
+
+/// <summary>One of the retailer's own pick-up points (a store), as <c>PUT /api/brand</c> takes it.</summary>
+public sealed record ParcelShopRequest(string? Id, string? Name, string? Street, string? PostalCode, string? City, string? CountryCode, string? OpeningHours = null);
 
 internal static partial class Patterns
 {

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shipping.Contracts.Api;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Tenancy;
 
@@ -27,19 +28,14 @@ public static class OrderHistoryEndpoint
 
         var numbers = order.Shipments.ToDictionary(s => s.ShipmentId, s => s.TrackingNumber);
         var ids = numbers.Keys.ToArray();
+        var orderId = order.Id;
         var rows = await session.Query<TimelineRow>()
-            .Where(r => r.ShipmentId.IsOneOf(ids))
+            .Where(r => r.ShipmentId.IsOneOf(ids) || r.OrderId == orderId)
             .OrderByDescending(r => r.At)
             .ThenByDescending(r => r.RecordedAt)
             .ToListAsync(ct);
         return TypedResults.Ok(new OrderHistory(order.OrderNumber, rows
-            .Select(r => new OrderHistoryRow(r.ShipmentId, numbers[r.ShipmentId], r.At, r.RecordedAt, r.Kind, r.Actor, r.Summary, r.RawCode, r.RawText))
+            .Select(r => new OrderHistoryRow(r.ShipmentId, numbers.GetValueOrDefault(r.ShipmentId, ""), r.At, r.RecordedAt, r.Kind, r.Actor, r.Summary, r.RawCode, r.RawText))
             .ToList()));
     }
 }
-
-public sealed record OrderHistory(string OrderNumber, IReadOnlyList<OrderHistoryRow> Rows);
-
-public sealed record OrderHistoryRow(
-    Guid ShipmentId, string TrackingNumber, DateTimeOffset At, DateTimeOffset RecordedAt, TimelineRowKind Kind, string Actor,
-    string Summary, string? RawCode, string? RawText);

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Shipping.Contracts;
+using Shipping.Contracts.Api;
 using Shipping.Timeline.Shipments;
 
 namespace Shipping.Timeline.Timelines.Rows;
@@ -12,7 +13,12 @@ namespace Shipping.Timeline.Timelines.Rows;
 public sealed class TimelineRow
 {
     public Guid Id { get; set; }
+
+    /// <summary>The shipment it is about; <see cref="Guid.Empty"/> for a fact about the whole order.</summary>
     public Guid ShipmentId { get; set; }
+
+    /// <summary>Set for facts on the order's own stream (agents' notes, the customer's rating): the order's id.</summary>
+    public Guid? OrderId { get; set; }
 
     /// <summary>When it happened: the carrier's time for a scan (with its offset), the moment it was recorded otherwise.</summary>
     public DateTimeOffset At { get; set; }
@@ -29,21 +35,6 @@ public sealed class TimelineRow
     public string? RawCode { get; set; }
 
     public string? RawText { get; set; }
-}
-
-public enum TimelineRowKind
-{
-    Registered,
-    CarrierScan,
-    ExpectedDelivery,
-    Delay,
-    DeliveryChangeRequested,
-    DeliveryChangeConfirmed,
-    DeliveryChangeRefused,
-    Cancelled,
-    AlertSent,
-    AlertStatus,
-    PersonalDataErased,
 }
 
 /// <summary>Timeline rows, inline: every fact on a shipment's stream becomes one row.</summary>
@@ -72,8 +63,20 @@ public sealed partial class TimelineRowProjection : EventProjection
         Row(e, TimelineRowKind.Delay, e.Data.DetectedAt, "platform", $"Delay detected: {e.Data.Reason}.");
 
     public TimelineRow Create(IEvent<DeliveryChangeRecorded> e) =>
-        Row(e, TimelineRowKind.DeliveryChangeRequested, e.Data.RequestedAt, $"customer:{e.Data.Channel.ToString().ToLowerInvariant()}",
+        Row(e, TimelineRowKind.DeliveryChangeRequested, e.Data.RequestedAt, RequesterOf(e.Data.Channel, e.Data.RequestedBy),
             $"Delivery change asked for: {e.Data.Kind}.");
+
+    /// <summary>Who asked: the agent (or whoever <c>RequestedBy</c> names), else the customer by their channel.</summary>
+    public static string RequesterOf(DeliveryChangeChannel channel, string? requestedBy) =>
+        !string.IsNullOrWhiteSpace(requestedBy) ? requestedBy.Trim()
+        : channel == DeliveryChangeChannel.SupportAgent ? "agent"
+        : $"customer:{channel.ToString().ToLowerInvariant()}";
+
+    public TimelineRow Create(IEvent<Shipments.OfferingDeliveryOptions.DeliveryOptionsRecorded> e) =>
+        Row(e, TimelineRowKind.DeliveryOptionsOffered, e.Data.OfferedAt, "carrier",
+            $"The carrier offers {e.Data.Dates.Count} delivery date(s)" +
+            (e.Data.Dates.Count > 0 ? $" ({e.Data.Dates.Min():yyyy-MM-dd} to {e.Data.Dates.Max():yyyy-MM-dd})" : "") +
+            $" and {e.Data.Shops.Count} parcel shop(s).");
 
     public TimelineRow Create(IEvent<DeliveryChangeConfirmedByCarrier> e) =>
         Row(e, TimelineRowKind.DeliveryChangeConfirmed, e.Data.ConfirmedAt, "carrier", "The carrier confirmed the delivery change.");
@@ -95,6 +98,27 @@ public sealed partial class TimelineRowProjection : EventProjection
 
     public TimelineRow Create(IEvent<Privacy.ShipmentPersonalDataErased> e) =>
         Row(e, TimelineRowKind.PersonalDataErased, e.Data.ErasedAt, "retailer", "The customer's personal data was erased on request.");
+
+    public TimelineRow Create(IEvent<Orders.AddingNote.AgentNoteAdded> e)
+    {
+        var row = Row(e, TimelineRowKind.AgentNote, e.Data.At, $"agent:{e.Data.AgentName}", NoteSummary(e.Data.Text));
+        row.ShipmentId = e.Data.ShipmentId ?? Guid.Empty;
+        row.OrderId = e.StreamId;
+        return row;
+    }
+
+    public TimelineRow Create(IEvent<Orders.RatingDelivery.DeliveryRated> e)
+    {
+        var row = Row(e, TimelineRowKind.CustomerRating, e.Data.RatedAt, "customer", RatingSummary(e.Data.Stars, e.Data.Comment));
+        row.ShipmentId = Guid.Empty;
+        row.OrderId = e.StreamId;
+        return row;
+    }
+
+    public static string NoteSummary(string text) => $"Note: {text}";
+
+    public static string RatingSummary(int stars, string? comment) =>
+        $"The customer rated the delivery {stars} of 5 stars" + (comment is null ? "." : $": {comment}");
 
     private static TimelineRow Row(IEvent e, TimelineRowKind kind, DateTimeOffset at, string actor, string summary) => new()
     {
