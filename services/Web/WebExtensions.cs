@@ -41,11 +41,15 @@ public static class WebExtensions
         builder.Services.AddHttpClient(LogoProxy.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(LogoProxy.Handler);
 
+        builder.AddConsole();
+
         // Web only publishes (a customer's delivery change); it consumes nothing.
         builder.AddShippingMassTransit("web", _ => { });
 
-        builder.Services.AddRazorPages(pages => pages.Conventions.AddPageApplicationModelConvention("/Lookup",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LookupPolicy))));
+        builder.Services.AddRazorPages(pages => pages.Conventions
+            .AddConsoleAuthorization()
+            .AddPageApplicationModelConvention("/Lookup",
+                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LookupPolicy))));
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "__shipping-af";
@@ -96,6 +100,8 @@ public static class WebExtensions
         app.UseStaticFiles();
         app.UseCookiePolicy();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         return app;
     }

@@ -33,6 +33,8 @@ public sealed class WebPlatformFixture : IAsyncLifetime
     public const string ServiceKey = "web-test-service-key";
     public const string LinkKey = "web-test-tracking-link-key-0123456789abcdef";
     public const int LookupsPerMinute = 6;
+    public const string AdminEmail = "first.admin@shipping.example";
+    public const string AdminPassword = "web-test-admin-password";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -46,6 +48,9 @@ public sealed class WebPlatformFixture : IAsyncLifetime
     public Uri WebAddress { get; private set; } = null!;
 
     public TrackingLinks Links { get; } = new(LinkKey);
+
+    /// <summary>The console's bootstrap admin; it enrols its second factor at the first sign-in (<see cref="ConsoleSignIn"/>).</summary>
+    public ConsoleAccount Admin { get; } = new(AdminEmail, AdminPassword);
 
     /// <summary>Holds the simulated carrier's answers to delivery changes of chosen parcels.</summary>
     public CarrierGate CarrierGate { get; } = new();
@@ -81,6 +86,9 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         web["Web:Timeline:ServiceKey"] = ServiceKey;
         web["Web:Timeline:BaseUrl"] = "http://timeline";
         web["Web:RequireHttps"] = "false";
+        web["Web:Console:BootstrapAdmin:Email"] = AdminEmail;
+        web["Web:Console:BootstrapAdmin:Password"] = AdminPassword;
+        web["Web:Console:BootstrapAdmin:Name"] = "First Admin";
         web["Web:Lookup:PermitsPerMinute"] = LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Web = new ServiceFactory<WebOptions>(web, services =>
             // Web's calls to Timeline go to the in-memory Timeline host.
@@ -116,6 +124,17 @@ public sealed class WebPlatformFixture : IAsyncLifetime
     }
 
     public string LinkFor(string orderNumber, string tenant = "acme") => $"/t/{Links.Create(tenant, orderNumber, DateTimeOffset.UtcNow.AddDays(7))}";
+
+    /// <summary>A new console agent (or admin) with a password, not enrolled yet.</summary>
+    public async Task<ConsoleAccount> NewAgentAsync(string role = "agent", params string[] tenants)
+    {
+        var account = new ConsoleAccount($"agent-{Guid.NewGuid().ToString("N")[..10]}@shipping.example", $"pw-{Guid.NewGuid():N}");
+        var agents = Web.Services.GetRequiredService<Shipping.Web.Console.Agents.AgentDirectory>();
+        var created = await agents.CreateAsync(Guid.NewGuid(), account.Email, "Agent " + account.Email[6..12], account.Password, role, tenants, default);
+        Assert.NotNull(created);
+        account.AgentId = created.Id;
+        return account;
+    }
 
     public static string NewTrackingNumber() => "SIM" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
 
