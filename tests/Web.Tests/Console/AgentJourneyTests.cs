@@ -52,7 +52,7 @@ public sealed class AgentJourneyTests(ConsolePlatformFixture platform) : IAsyncL
         var alert = await platform.DelayWithSmsAsync(order, tracking, DateTimeOffset.UtcNow.AddHours(-2));
         await platform.TwilioStatusAsync(alert, phone, "sent");
         await platform.TwilioStatusAsync(alert, phone, "delivered");
-        await Eventually.Until(async () => (await platform.AlertsAsync(order)).Any(a => a.AlertId == alert.AlertId && a.State == "Delivered"), "the delivered SMS");
+        await ConsolePlatformFixture.UntilAsync(async () => (await platform.AlertsAsync(order)).Any(a => a.AlertId == alert.AlertId && a.State == "Delivered"), "the delivered SMS");
         Assert.Contains("deliver", await platform.InboundSmsAsync(phone, "1"));
         var agent = await platform.NewAgentAsync("Anna Agent", ConsoleAuth.RoleAgent, "acme");
 

@@ -105,7 +105,7 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
         var alert = await platform.DelayWithSmsAsync(order, tracking, ScanTime);
         await platform.TwilioStatusAsync(alert, phone, "sent");
         await platform.TwilioStatusAsync(alert, phone, "delivered");
-        await Eventually.Until(async () => (await platform.AlertsAsync(order)).Single().State == "Delivered", "the delivered status in the message log");
+        await ConsolePlatformFixture.UntilAsync(async () => (await platform.AlertsAsync(order)).Single().State == "Delivered", "the delivered status in the message log");
         var (client, agent) = await platform.SignedInAsync("Anna Agent", ConsoleAuth.RoleAgent, "acme");
 
         var response = await client.GetAsync(OrderPath(order));
@@ -197,8 +197,8 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
         var response = await PostAsync(client, OrderPath(order), "Resend", new Dictionary<string, string> { ["alertId"] = alert.AlertId.ToString(), ["channel"] = "" }, page);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await Eventually.Until(() => Task.FromResult(platform.Twilio.Accepted.Count(f => f.Any(x => x.Key == "To" && x.Value == phone)) == 2), "the second SMS");
-        var log = await Eventually.Get(() => platform.AlertsAsync(order), a => a?.Count == 2, "the resent alert in the log");
+        await Eventually.Until(() => platform.Twilio.Accepted.Count(f => f.Any(x => x.Key == "To" && x.Value == phone)) == 2, "the second SMS");
+        var log = await Eventually.Get(platform.AlertLog(order), a => a?.Count == 2, "the resent alert in the log");
         Assert.Equal(alert.AlertId, log.Single(a => a.ResendOf is not null).ResendOf);
         var resent = Assert.Single(await AuditAsync(agent), e => e.Action == ConsoleActions.AlertResent);
         Assert.StartsWith($"alert {alert.AlertId} resent as", resent.Detail);
@@ -316,7 +316,7 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Contains("personal data was erased", await erased.Content.ReadAsStringAsync());
-        await Eventually.Until(async () => !(await admin.GetStringAsync(OrderPath(order))).Contains(phone, StringComparison.Ordinal), "the erased order page");
+        await ConsolePlatformFixture.UntilAsync(async () => !(await admin.GetStringAsync(OrderPath(order))).Contains(phone, StringComparison.Ordinal), "the erased order page");
         Assert.Single(await AuditAsync(account), e => e.Action == ConsoleActions.Erased);
     }
 

@@ -173,7 +173,7 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
         var watchList = Simulator.Services.GetRequiredService<ParcelWatchList>();
         await Eventually.Get(() => watchList.FindAsync(trackingNumber, default), p => p?.Watchers.Count > 0, $"the simulator to watch {trackingNumber}");
         // The order summary (search, console) is built asynchronously.
-        await Eventually.Until(async () => (await TimelineClient(apiKey).GetAsync($"/api/orders/{orderNumber}")).IsSuccessStatusCode, $"Timeline's summary of {orderNumber}");
+        await UntilAsync(async () => (await TimelineClient(apiKey).GetAsync($"/api/orders/{orderNumber}")).IsSuccessStatusCode, $"Timeline's summary of {orderNumber}");
     }
 
     /// <summary>A carrier scan through the simulator's webhook; waits until Timeline shows it.</summary>
@@ -194,6 +194,13 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
             json => json?.Contains($"\"rawCode\":\"{code}\"", StringComparison.Ordinal) == true, $"Timeline to record {code}");
     }
 
+    /// <summary>Waits until an asynchronous <paramref name="condition"/> holds.</summary>
+    public static Task UntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.Get<string>(async () => await condition() ? "yes" : null, s => s is not null, what);
+
+    /// <summary>A probe of the order's message log, for <see cref="Eventually"/>.</summary>
+    public Func<Task<List<AlertLogEntry>?>> AlertLog(string orderNumber) => async () => await AlertsAsync(orderNumber);
+
     /// <summary>The order's message log, as Notifications keeps it.</summary>
     public async Task<List<AlertLogEntry>> AlertsAsync(string orderNumber, string tenant = "acme")
     {
@@ -207,7 +214,7 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
     public async Task<AlertLogEntry> DelayWithSmsAsync(string orderNumber, string trackingNumber, DateTimeOffset at)
     {
         await ScanAsync(orderNumber, trackingNumber, "IN_TRANSIT", at, estimate: Day(6));
-        var alerts = await Eventually.Get(() => AlertsAsync(orderNumber), a => a?.Any(x => x.ProviderMessageId is not null) == true, "the SMS alert at Twilio");
+        var alerts = await Eventually.Get(AlertLog(orderNumber), a => a?.Any(x => x.ProviderMessageId is not null) == true, "the SMS alert at Twilio");
         return alerts.First(a => a.ProviderMessageId is not null);
     }
 
