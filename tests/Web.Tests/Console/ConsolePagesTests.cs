@@ -27,6 +27,11 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
     private async Task<IReadOnlyList<AuditEntry>> AuditAsync(ConsoleAccount account) =>
         await platform.Web.Services.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(AgentId: account.AgentId.ToString()));
 
+    /// <summary>A page's text with Razor's character references decoded (<c>&amp;#x2B;49</c> is +49).</summary>
+    private static async Task<string> PageAsync(HttpClient client, string path) => WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+    private static async Task<string> TextOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, IDictionary<string, string> fields, string page) =>
         ConsoleSignIn.PostFormAsync(client, $"{path}?handler={handler}", fields, page);
 
@@ -46,7 +51,7 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
         var response = await ConsoleSignIn.PostFormAsync(client, "/console", new Dictionary<string, string> { ["Tenant"] = "acme", ["Query"] = National(phone) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await TextOf(response);
         Assert.Contains($"href=\"{OrderPath(order)}\"", html);
         Assert.Contains($"+49 *** **{phone[^2..]}", html);
         Assert.DoesNotContain(phone, html);
@@ -309,14 +314,14 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
         Assert.Contains("data-testid=\"erase-confirmation\"", confirm);
         var wrong = await PostAsync(admin, OrderPath(order), "Erase", new Dictionary<string, string> { ["confirmation"] = "something else" }, confirm);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.Contains(phone, await admin.GetStringAsync(OrderPath(order)));
+        Assert.Contains(phone, await PageAsync(admin, OrderPath(order)));
         Assert.DoesNotContain(await AuditAsync(account), e => e.Action == ConsoleActions.Erased);
 
         var erased = await PostAsync(admin, OrderPath(order), "Erase", new Dictionary<string, string> { ["confirmation"] = order }, confirm);
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Contains("personal data was erased", await erased.Content.ReadAsStringAsync());
-        await ConsolePlatformFixture.UntilAsync(async () => !(await admin.GetStringAsync(OrderPath(order))).Contains(phone, StringComparison.Ordinal), "the erased order page");
+        await ConsolePlatformFixture.UntilAsync(async () => !(await PageAsync(admin, OrderPath(order))).Contains(phone, StringComparison.Ordinal), "the erased order page");
         Assert.Single(await AuditAsync(account), e => e.Action == ConsoleActions.Erased);
     }
 
@@ -341,7 +346,7 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
         }, page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await TextOf(response);
         Assert.Contains("data-testid=\"as-of-status\">InTransit", html);
         Assert.Contains("+09:00", html);
         Assert.Single(await AuditAsync(agent), e => e.Action == ConsoleActions.AsOfViewed);
@@ -407,7 +412,7 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
         await platform.ScanAsync(order, tracking, "IN_TRANSIT", ScanTime, estimate: ConsolePlatformFixture.Day(6));
         var (client, agent) = await platform.SignedInAsync("Anna Agent", ConsoleAuth.RoleAgent, "acme");
 
-        var html = await Eventually.Get(async () => await client.GetStringAsync("/console/outbox?tenant=acme"), h => h?.Contains(email) == true, "the email in the outbox");
+        var html = await Eventually.Get(async () => await PageAsync(client, "/console/outbox?tenant=acme"), h => h?.Contains(email) == true, "the email in the outbox");
 
         Assert.Contains($"href=\"{OrderPath(order)}\"", html);
         Assert.Contains(tracking, html);
@@ -443,6 +448,7 @@ public sealed partial class ConsolePagesTests(ConsolePlatformFixture platform)
     /// <summary>The order page's timeline entries, in page order.</summary>
     private static List<(string Kind, DateTimeOffset At, string Html)> Timeline(string html)
     {
+        html = WebUtility.HtmlDecode(html);
         var list = TimelineList().Match(html);
         Assert.True(list.Success, "the page has a timeline");
         return TimelineEntry().Matches(list.Value)
