@@ -12,9 +12,9 @@ public static class ConsoleTimes
 
     public static bool IsKnownZone(string? id) => !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _);
 
-    /// <summary>e.g. <c>2026-11-20 10:00 +01:00</c>: the moment in <paramref name="zone"/>, with that zone's offset then.</summary>
+    /// <summary>e.g. <c>2026-11-20 10:00:00 +01:00</c>: the moment in <paramref name="zone"/>, with that zone's offset then.</summary>
     public static string Show(DateTimeOffset moment, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     public static string Input(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString(InputFormat, CultureInfo.InvariantCulture);

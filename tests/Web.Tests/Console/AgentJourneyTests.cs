@@ -104,6 +104,14 @@ public sealed class AgentJourneyTests(ConsolePlatformFixture platform) : IAsyncL
         await sms.Locator("summary").ClickAsync();
         await Screenshot(page, "agent-3-order-timeline");
 
+        // 4. The brand's dashboard for today: the alert counted, charts drawn as SVG with their tables.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Dashboard" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/console/dashboard");
+        Assert.True(int.Parse(await page.GetByTestId("alerts-sent").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal(5, await page.Locator("figure.chart").CountAsync());
+        Assert.True(await page.Locator("svg[role=img] title").CountAsync() >= 4);
+        await Screenshot(page, "agent-4-dashboard");
+
         Assert.Equal(0, await page.Locator("script").CountAsync());
         Assert.All(requested, url => Assert.StartsWith(platform.WebAddress.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
     }

@@ -30,8 +30,8 @@ public class ConsoleTimesTests
     public void Times_ShowInTheChosenZone_WithItsOffset()
     {
         var moment = DateTimeOffset.Parse("2026-11-20T09:00:00Z");
-        Assert.Equal("2026-11-20 10:00 +01:00", ConsoleTimes.Show(moment, Berlin));
-        Assert.Equal("2026-11-20 09:00 +00:00", ConsoleTimes.Show(moment, TimeZoneInfo.Utc));
+        Assert.Equal("2026-11-20 10:00:00 +01:00", ConsoleTimes.Show(moment, Berlin));
+        Assert.Equal("2026-11-20 09:00:00 +00:00", ConsoleTimes.Show(moment, TimeZoneInfo.Utc));
         Assert.Equal("2026-11-20T10:00", ConsoleTimes.Input(moment, Berlin));
     }
 

@@ -7,7 +7,8 @@ namespace Shipping.Web.Console.Dashboard;
 public sealed record ChartBar(string Label, double Value, string Display);
 
 /// <summary>A horizontal bar chart: one labelled bar per row, with a table of the same figures beside it.</summary>
-public sealed record BarChart(string Id, string Title, string Description, string ValueHeading, IReadOnlyList<ChartBar> Bars, double Max)
+/// <param name="Unit">Written after each bar's value, e.g. " %".</param>
+public sealed record BarChart(string Id, string Title, string Description, string ValueHeading, IReadOnlyList<ChartBar> Bars, double Max, string Unit = "")
 {
     public const int Width = 640;
     public const int LabelWidth = 220;
@@ -67,7 +68,8 @@ public static class DashboardCharts
             new ChartBar("Customer replies", (f.ReplyRate ?? 0) * 100, $"{Percent(f.ReplyRate)} ({f.CustomerReplies} of {f.AlertsSent} alerts)"),
             new ChartBar("Self-service", (f.SelfServiceRate ?? 0) * 100, $"{Percent(f.SelfServiceRate)} ({f.SelfServiceRequests} of {f.Shipments} shipments)"),
         ],
-        100);
+        100,
+        " %");
 
     public static BarChart Delays(DashboardFigures f)
     {
