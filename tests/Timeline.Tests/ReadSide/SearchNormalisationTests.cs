@@ -98,14 +98,6 @@ public class SearchKeyTests
     [InlineData("0151/12345678")]
     public void Phone_IsFoundInternationallyOrNationally(string query) => Assert.True(Matches(query));
 
-    [Fact]
-    public void Phone_IsFoundNationally_InItsOwnCountrysForm_WhateverTheCustomersLanguage()
-    {
-        var keys = SearchKeys.ForOrder("Ab-1002", [], null, "+4915112345678", "en-GB");
-        Assert.Contains(SearchKeys.ForQuery("0151 1234 5678"), keys.Contains);
-        Assert.DoesNotContain(SearchKeys.ForQuery("07700 900123"), keys.Contains);
-    }
-
     [Theory]
     [InlineData("ab-1002")]
     [InlineData("SIM3001B")]

@@ -158,13 +158,13 @@ public sealed class ConsolePlatformFixture : IAsyncLifetime
 
     public static string Day(int fromToday) => WebPlatformFixture.Day(fromToday);
 
-    /// <summary>An order with one simulator parcel, its customer in Berlin and opted in to SMS; returns once the simulator watches it and the console can find it.</summary>
+    /// <summary>An order with one simulator parcel, its customer in Berlin (de-DE, so "0151 …" finds the phone) and opted in to SMS; returns once the simulator watches it and the console can find it.</summary>
     public async Task RegisterOrderAsync(string orderNumber, string trackingNumber, string? phone, string apiKey = AcmeKey, string email = "erika@example.com")
     {
         var response = await TimelineClient(apiKey).PostAsJsonAsync("/api/orders", new
         {
             orderNumber,
-            customer = new { name = "Erika Mustermann", email, phone, locale = "en-GB", timeZone = "Europe/Berlin", smsOptIn = phone is not null },
+            customer = new { name = "Erika Mustermann", email, phone, locale = "de-DE", timeZone = "Europe/Berlin", smsOptIn = phone is not null },
             deliveryAddress = new { name = "Erika Mustermann", street = "Musterstraße", houseNumber = "1", postalCode = "10115", city = "Berlin", countryCode = "DE" },
             promisedDeliveryDate = Day(3),
             shipments = new[] { new { carrier = "simulator", trackingNumber } },

@@ -34,9 +34,7 @@ public static class SearchKeys
         if (PhoneNumbers.ToE164(phone ?? "", PhoneNumbers.RegionOf(locale)) is { } e164)
         {
             keys.Add(Phone(e164));
-            // Written nationally the way the number's own country writes it, whatever the customer's language (an
-            // English-speaking customer in Berlin with a German mobile is found by "0151 …").
-            if ((PhoneNumbers.NationalNumberOf(e164, PhoneNumbers.RegionOf(locale)) ?? PhoneNumbers.NationalNumberOfOwnCountry(e164)) is { } national)
+            if (PhoneNumbers.NationalNumberOf(e164, PhoneNumbers.RegionOf(locale)) is { } national)
             {
                 keys.Add(NationalPhone(national));
             }
@@ -158,12 +156,6 @@ public static class PhoneNumbers
     /// <summary>The national significant number of an E.164 number that belongs to the region, else null.</summary>
     public static string? NationalNumberOf(string e164, string? region) =>
         region is not null && CallingCodes.TryGetValue(region, out var code) && e164.StartsWith("+" + code, StringComparison.Ordinal)
-            ? e164[(code.Length + 1)..]
-            : null;
-
-    /// <summary>The national significant number of an E.164 number in its own country (the longest calling code it starts with), else null.</summary>
-    public static string? NationalNumberOfOwnCountry(string e164) =>
-        CallingCodes.Values.Distinct().OrderByDescending(c => c.Length).FirstOrDefault(c => e164.StartsWith("+" + c, StringComparison.Ordinal)) is { } code
             ? e164[(code.Length + 1)..]
             : null;
 
