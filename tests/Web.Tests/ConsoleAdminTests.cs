@@ -209,6 +209,23 @@ public sealed partial class ConsoleAdminTests(WebPlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
     }
 
+    [Fact]
+    public async Task AdminPages_CarryTheStrictPolicy_AndHaveNoInlineScriptOrStyle()
+    {
+        var admin = await platform.AdminClientAsync();
+        foreach (var path in new[] { "/console/admin/agents", $"/console/admin/agents/{Shipping.Web.Console.Agents.BootstrapAdmin.Id}", "/console/admin/brands", "/console/admin/brands/acme", "/console/admin/audit", "/console/signin" })
+        {
+            var response = await admin.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(Shipping.Web.Security.SecurityHeaders.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+            Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script", html);
+            Assert.DoesNotContain("style=", html);
+            Assert.DoesNotContain("<style", html);
+        }
+    }
+
     private static Dictionary<string, string> Brand(string name, string primary) => new()
     {
         ["Name"] = name, ["LogoUrl"] = "", ["PrimaryColour"] = primary, ["AccentColour"] = "#E07A1F", ["Languages"] = "de, en",
