@@ -88,6 +88,22 @@ public sealed class ConsoleBootstrapTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, onOther.StatusCode);
     }
 
+    [Fact]
+    public async Task SignInPosts_AreLimitedPerClient_WhateverAccountTheyName()
+    {
+        _settings["Web:Console:SignInPermitsPerMinute"] = "3";
+        var client = Host().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var account = new ConsoleAccount($"sprayed-{attempt}@shipping.example", "a-guessed-password");
+            statuses.Add((await ConsoleSignIn.PasswordAsync(client, account)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/console/signin")).StatusCode);
+    }
+
     private ServiceFactory<WebOptions> Host()
     {
         var host = new ServiceFactory<WebOptions>(new Dictionary<string, string>(_settings));

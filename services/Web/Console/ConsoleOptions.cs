@@ -14,6 +14,9 @@ public sealed class ConsoleOptions
     /// <summary>The issuer an authenticator app shows beside the account.</summary>
     public string Issuer { get; set; } = "Shipping console";
 
+    /// <summary>Sign-in form posts (passwords and codes) one client address may make per minute, whichever accounts they name.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 30;
+
     public LockoutSettings Lockout { get; set; } = new();
 
     public BootstrapAdminSettings BootstrapAdmin { get; set; } = new();
