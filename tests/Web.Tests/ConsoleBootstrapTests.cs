@@ -89,19 +89,33 @@ public sealed class ConsoleBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignInPosts_AreLimitedPerClient_WhateverAccountTheyName()
+    public async Task AClientRefusedTooOften_IsRefusedForAWhile_WhateverAccountItTries()
     {
-        _settings["Web:Console:SignInPermitsPerMinute"] = "3";
+        _settings["Web:Console:SignInFailuresPerClient"] = "3";
         var client = Host().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 4; attempt++)
         {
-            var account = new ConsoleAccount($"sprayed-{attempt}@shipping.example", "a-guessed-password");
-            statuses.Add((await ConsoleSignIn.PasswordAsync(client, account)).StatusCode);
+            var sprayed = new ConsoleAccount($"sprayed-{attempt}@shipping.example", "a-guessed-password");
+            statuses.Add((await ConsoleSignIn.PasswordAsync(client, sprayed)).StatusCode);
         }
 
+        // Even the right password of a real account.
+        statuses.Add((await ConsoleSignIn.PasswordAsync(client, new ConsoleAccount(Email, Password))).StatusCode);
+
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/console/signin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SuccessfulSignIns_DoNotCountTowardsTheClientLimit()
+    {
+        _settings["Web:Console:SignInFailuresPerClient"] = "1";
+        var client = Host().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var account = new ConsoleAccount(Email, Password);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await ConsoleSignIn.PasswordAsync(client, account)).StatusCode);
+        }
     }
 
     private ServiceFactory<WebOptions> Host()

@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using System.Threading.RateLimiting;
 using Marten;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Shipping.ServiceDefaults;
 using Shipping.Web.Console.Agents;
 using Shipping.Web.Console.Security;
@@ -16,8 +13,6 @@ namespace Shipping.Web.Console;
 
 public static class ConsoleExtensions
 {
-    /// <summary>The rate limiter policy of the sign-in steps' form posts (per client address).</summary>
-    public const string SignInPolicy = "console-signin";
 
     /// <summary>
     /// The support console's foundations: Web's Marten store (schema <c>web</c>: agents, the audit log, the Data Protection
@@ -45,6 +40,7 @@ public static class ConsoleExtensions
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<IAuditLog, MartenAuditLog>();
         builder.Services.AddSingleton<PendingSignInCookie>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<SignInFlow>();
         builder.Services.AddHostedService<BootstrapAdmin>();
 
@@ -84,28 +80,11 @@ public static class ConsoleExtensions
                 .RequireClaim(ConsoleAuth.MethodsClaim, "otp")
                 .RequireRole(ConsoleAuth.RoleAdmin));
 
-        // Beside the per-account lockout: a client address may post only so many sign-in steps a minute, so passwords
-        // cannot be sprayed across many accounts.
-        builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(SignInPolicy, http =>
-        {
-            if (!HttpMethods.IsPost(http.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("read");
-            }
-
-            var permits = http.RequestServices.GetRequiredService<IOptions<ConsoleOptions>>().Value.SignInPermitsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter("signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, permits),
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        }));
         return builder;
     }
 
     /// <summary>
-    /// The console's pages need an agent, <c>/Console/Admin</c> an admin; the sign-in steps are open (and rate-limited).
+    /// The console's pages need an agent, <c>/Console/Admin</c> an admin; the sign-in steps are open.
     /// Applied inside <c>AddRazorPages</c>: Razor Pages replaces its conventions collection when it sets up its options, so
     /// conventions configured before that are lost.
     /// </summary>
@@ -114,8 +93,7 @@ public static class ConsoleExtensions
         conventions
             .AuthorizeFolder("/Console", ConsoleAuth.AgentPolicy)
             .AuthorizeFolder("/Console/Admin", ConsoleAuth.AdminPolicy)
-            .AllowAnonymousToFolder("/Console/SignIn")
-            .AddFolderApplicationModelConvention("/Console/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInPolicy)));
+            .AllowAnonymousToFolder("/Console/SignIn");
         return conventions;
     }
 }

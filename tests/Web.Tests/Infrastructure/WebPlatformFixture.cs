@@ -92,7 +92,7 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         web["Web:Console:BootstrapAdmin:Password"] = AdminPassword;
         web["Web:Console:BootstrapAdmin:Name"] = "First Admin";
         // Every test signs in from 127.0.0.1; the limit itself is tested on a host of its own (ConsoleBootstrapTests).
-        web["Web:Console:SignInPermitsPerMinute"] = "100000";
+        web["Web:Console:SignInFailuresPerClient"] = "100000";
         web["Web:Lookup:PermitsPerMinute"] = LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Web = new ServiceFactory<WebOptions>(web, services =>
             // Web's calls to Timeline go to the in-memory Timeline host.

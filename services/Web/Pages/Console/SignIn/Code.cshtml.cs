@@ -4,7 +4,7 @@ using Shipping.Web.Console.SigningIn;
 namespace Shipping.Web.Pages.Console.SignIn;
 
 /// <summary><c>/console/signin/code</c>: the second factor of an enrolled agent. Only here does the session begin.</summary>
-public sealed class CodeModel(SignInFlow flow, PendingSignInCookie pending) : SignInPageModel
+public sealed class CodeModel(SignInFlow flow, PendingSignInCookie pending, SignInThrottle throttle) : SignInPageModel
 {
     [BindProperty] public string? Code { get; set; }
 
@@ -17,8 +17,14 @@ public sealed class CodeModel(SignInFlow flow, PendingSignInCookie pending) : Si
             return StartAgain(pending);
         }
 
+        if (throttle.IsBlocked(HttpContext))
+        {
+            return TooMany();
+        }
+
         if (await flow.CheckCodeAsync(step, Code, ct) is not { } agent)
         {
+            throttle.RecordFailure(HttpContext);
             Refused = true;
             return Page();
         }

@@ -30,6 +30,9 @@ public abstract class SignInPageModel : PageModel
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
 
+    /// <summary>This client address had too many refusals lately (<see cref="SignInThrottle"/>).</summary>
+    protected IActionResult TooMany() => StatusCode(StatusCodes.Status429TooManyRequests);
+
     protected IActionResult StartAgain(PendingSignInCookie pending)
     {
         pending.Clear(HttpContext);
