@@ -12,9 +12,10 @@ namespace Shipping.Web.Tests;
 public sealed partial class ConsoleAdminTests(WebPlatformFixture platform)
 {
     [Fact]
-    public async Task NewAgent_GetsATemporaryPasswordShownOnce_EnrolsAtFirstSignIn_AndWorksForItsBrandsOnly()
+    public async Task NewAgent_GetsATemporaryPasswordShownOnce_EnrolsAndReplacesItAtFirstSignIn_AndWorksForItsBrandsOnly()
     {
         var agent = await platform.NewAgentAsync("agent", "acme");
+        var temporary = agent.Password;
         var admin = await platform.AdminClientAsync();
 
         var list = await admin.GetStringAsync("/console/admin/agents");
@@ -25,7 +26,24 @@ public sealed partial class ConsoleAdminTests(WebPlatformFixture platform)
         using var client = ConsoleSignIn.NewClient(platform.WebAddress);
         var password = await ConsoleSignIn.PasswordAsync(client, agent);
         Assert.Equal("/console/signin/enrol", password.Headers.Location!.OriginalString);
-        await ConsoleSignIn.SecondFactorAsync(client, agent, "/console/signin/enrol");
+        var enrolled = await ConsoleSignIn.SecondFactorAsync(client, agent, "/console/signin/enrol", keepTemporaryPassword: true);
+        Assert.Equal(ConsoleSignIn.NewPasswordPath, enrolled.Headers.Location!.OriginalString);
+        // No session until the temporary password is replaced, and not by itself or by a short one.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/console")).StatusCode);
+        foreach (var unfit in new[] { temporary, "short-one" })
+        {
+            var refused = await ConsoleSignIn.PostFormAsync(client, ConsoleSignIn.NewPasswordPath, new Dictionary<string, string> { ["NewPassword"] = unfit, ["RepeatPassword"] = unfit });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("data-testid=\"password-problem\"", await refused.Content.ReadAsStringAsync());
+        }
+
+        var replaced = await ConsoleSignIn.NewPasswordAsync(client, agent);
+        Assert.Equal("/console", replaced.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/console")).StatusCode);
+        using (var withTemporary = ConsoleSignIn.NewClient(platform.WebAddress))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ConsoleSignIn.PasswordAsync(withTemporary, agent, temporary)).StatusCode);
+        }
 
         var principal = await SignedInUserAsync(agent);
         Assert.True(principal.CanAccessTenant("acme"));
@@ -33,7 +51,7 @@ public sealed partial class ConsoleAdminTests(WebPlatformFixture platform)
         Assert.Contains("active", Row(await admin.GetStringAsync("/console/admin/agents"), agent.AgentId));
         var created = await AuditAsync(new AuditQuery(AgentId: Shipping.Web.Console.Agents.BootstrapAdmin.Id.ToString()));
         Assert.Contains(created, e => e.Action == AuditActions.AgentCreated && e.Detail!.Contains(agent.AgentId.ToString(), StringComparison.Ordinal));
-        Assert.DoesNotContain(created, e => (e.Detail ?? "").Contains(agent.Email, StringComparison.Ordinal) || (e.Detail ?? "").Contains(agent.Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(created, e => (e.Detail ?? "").Contains(agent.Email, StringComparison.Ordinal) || (e.Detail ?? "").Contains(temporary, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -200,7 +218,7 @@ public sealed partial class ConsoleAdminTests(WebPlatformFixture platform)
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var mine = await admin.GetStringAsync($"/console/admin/audit?agent={agent.AgentId}&from={today}&to={today}");
         var actions = ActionCell().Matches(mine).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal([AuditActions.SignInFailed, AuditActions.SignedIn, AuditActions.SecondFactorEnrolled], actions);
+        Assert.Equal([AuditActions.SignInFailed, AuditActions.PasswordChanged, AuditActions.SignedIn, AuditActions.SecondFactorEnrolled], actions);
         Assert.DoesNotContain(agent.Email, mine);
 
         var past = await admin.GetStringAsync($"/console/admin/audit?agent={agent.AgentId}&from=2020-01-01&to=2020-01-31");

@@ -37,7 +37,7 @@ public sealed class ConsoleBrowserTests(WebPlatformFixture platform) : IAsyncLif
     }
 
     [Fact]
-    public async Task Agent_EnrolsWithTheQrCodePage_ThenSignsInWithACode_WithoutAnyPolicyViolation()
+    public async Task Agent_EnrolsWithTheQrCodePage_ChoosesAPassword_ThenSignsInWithACode_WithoutAnyPolicyViolation()
     {
         var agent = await platform.NewAgentAsync("agent", "acme");
         await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
@@ -67,9 +67,17 @@ public sealed class ConsoleBrowserTests(WebPlatformFixture platform) : IAsyncLif
         agent.TotpSecret = (await page.GetByTestId("totp-secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).Trim();
         await page.GetByLabel("Code").FillAsync(await agent.NextCodeAsync());
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Confirm and sign in" }).ClickAsync();
+
+        // The temporary password the admin handed over gives way to the agent's own.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == ConsoleSignIn.NewPasswordPath);
+        await Screenshot(page, "console-2-own-password");
+        agent.Password = "a phrase of several words";
+        await page.GetByLabel("New password", new PageGetByLabelOptions { Exact = true }).FillAsync(agent.Password);
+        await page.GetByLabel("New password again").FillAsync(agent.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save and sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/console");
         Assert.StartsWith("Agent ", await page.GetByTestId("agent-name").InnerTextAsync());
-        await Screenshot(page, "console-2-signed-in");
+        await Screenshot(page, "console-3-signed-in");
 
         // Sign out, and in again with a code (the shared helper).
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();

@@ -57,7 +57,9 @@ public sealed class ConsoleSignInTests(WebPlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains(ConsoleSignIn.RefusedMessage, await wrong.Content.ReadAsStringAsync());
 
-        var done = await ConsoleSignIn.PostFormAsync(client, "/console/signin/enrol", new Dictionary<string, string> { ["Code"] = await agent.NextCodeAsync() });
+        var enrolled = await ConsoleSignIn.PostFormAsync(client, "/console/signin/enrol", new Dictionary<string, string> { ["Code"] = await agent.NextCodeAsync() });
+        Assert.Equal(ConsoleSignIn.NewPasswordPath, enrolled.Headers.Location!.OriginalString);
+        var done = await ConsoleSignIn.NewPasswordAsync(client, agent);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/console", done.Headers.Location!.OriginalString);
         var session = Assert.Single(done.Headers.GetValues("Set-Cookie"), c => c.StartsWith(ConsoleAuth.CookieName + "=", StringComparison.Ordinal));

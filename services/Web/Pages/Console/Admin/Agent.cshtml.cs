@@ -107,6 +107,7 @@ public sealed class AgentModel(AgentDirectory agents, ITimelineServiceApi timeli
         var result = await ChangeAsync(id, a =>
         {
             a.PasswordHash = agents.HashPassword(a, password);
+            a.MustChangePassword = true;
             a.SecurityStamp = Guid.NewGuid();
             return true;
         }, AuditActions.AgentPasswordReset, a => $"agent {a.Id}", "New temporary password set; the agent's sessions ended.", ct);

@@ -62,7 +62,7 @@ public sealed class AgentsModel(AgentDirectory agents, ITimelineServiceApi timel
         if (Errors.Count == 0)
         {
             var password = NewTemporaryPassword();
-            Created = await agents.CreateAsync(Guid.NewGuid(), email, name, password, Role, tenants, ct);
+            Created = await agents.CreateAsync(Guid.NewGuid(), email, name, password, Role, tenants, ct, temporaryPassword: true);
             if (Created is null)
             {
                 Errors[nameof(Email)] = "An agent with this email exists already.";

@@ -8,11 +8,11 @@ public sealed class CodeModel(SignInFlow flow, PendingSignInCookie pending, Sign
 {
     [BindProperty] public string? Code { get; set; }
 
-    public IActionResult OnGet() => pending.Read(HttpContext) is { EnrolSecret: null } ? Page() : StartAgain(pending);
+    public IActionResult OnGet() => pending.Read(HttpContext) is { EnrolSecret: null, SecondFactorPassed: false } ? Page() : StartAgain(pending);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (pending.Read(HttpContext) is not { EnrolSecret: null } step)
+        if (pending.Read(HttpContext) is not { EnrolSecret: null, SecondFactorPassed: false } step)
         {
             return StartAgain(pending);
         }

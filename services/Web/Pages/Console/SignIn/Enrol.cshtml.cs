@@ -20,7 +20,7 @@ public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, Age
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (pending.Read(HttpContext) is not { EnrolSecret: not null } step)
+        if (pending.Read(HttpContext) is not { EnrolSecret: not null, SecondFactorPassed: false } step)
         {
             return StartAgain(pending);
         }
@@ -30,7 +30,7 @@ public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, Age
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (pending.Read(HttpContext) is not { EnrolSecret: not null } step)
+        if (pending.Read(HttpContext) is not { EnrolSecret: not null, SecondFactorPassed: false } step)
         {
             return StartAgain(pending);
         }

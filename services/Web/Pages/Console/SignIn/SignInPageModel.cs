@@ -22,9 +22,18 @@ public abstract class SignInPageModel : PageModel
             ? url
             : "/console";
 
-    /// <summary>Password and second factor passed: the session cookie, and off to where the agent was going.</summary>
+    /// <summary>
+    /// Password and second factor passed: the session cookie, and off to where the agent was going; first a password of
+    /// its own when it still has a temporary one.
+    /// </summary>
     protected async Task<IActionResult> CompleteAsync(PendingSignInCookie pending, Agent agent, string? returnUrl)
     {
+        if (agent.MustChangePassword)
+        {
+            pending.Write(HttpContext, new PendingSignIn(agent.Id, agent.SecurityStamp, null, returnUrl, SecondFactorPassed: true));
+            return Redirect(ConsoleAuth.NewPasswordPath);
+        }
+
         pending.Clear(HttpContext);
         await HttpContext.SignInAsync(ConsoleAuth.Scheme, SignInFlow.Principal(agent), new AuthenticationProperties { IsPersistent = false });
         return LocalRedirect(SafeReturnUrl(returnUrl));
