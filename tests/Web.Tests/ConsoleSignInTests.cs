@@ -27,7 +27,8 @@ public sealed class ConsoleSignInTests(WebPlatformFixture platform)
 
         var pages = ConsolePaths();
         Assert.Contains("/console", pages);
-        // (the admin pages join in step 2)
+        Assert.Contains("/console/admin/agents", pages);
+        Assert.Contains("/console/admin/audit", pages);
         foreach (var path in pages)
         {
             foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
@@ -56,7 +57,9 @@ public sealed class ConsoleSignInTests(WebPlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains(ConsoleSignIn.RefusedMessage, await wrong.Content.ReadAsStringAsync());
 
-        var done = await ConsoleSignIn.PostFormAsync(client, "/console/signin/enrol", new Dictionary<string, string> { ["Code"] = await agent.NextCodeAsync() });
+        var enrolled = await ConsoleSignIn.PostFormAsync(client, "/console/signin/enrol", new Dictionary<string, string> { ["Code"] = await agent.NextCodeAsync() });
+        Assert.Equal(ConsoleSignIn.NewPasswordPath, enrolled.Headers.Location!.OriginalString);
+        var done = await ConsoleSignIn.NewPasswordAsync(client, agent);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/console", done.Headers.Location!.OriginalString);
         var session = Assert.Single(done.Headers.GetValues("Set-Cookie"), c => c.StartsWith(ConsoleAuth.CookieName + "=", StringComparison.Ordinal));
@@ -163,7 +166,7 @@ public sealed class ConsoleSignInTests(WebPlatformFixture platform)
     {
         var agent = await platform.NewAgentAsync("agent", "acme");
         using var agentClient = await ConsoleSignIn.SignInAsync(platform.WebAddress, agent);
-        using var adminClient = await ConsoleSignIn.SignInAsync(platform.WebAddress, platform.Admin);
+        var adminClient = await platform.AdminClientAsync();
 
         foreach (var path in ConsolePaths().Where(p => p.StartsWith("/console/admin", StringComparison.Ordinal)))
         {
@@ -188,14 +191,14 @@ public sealed class ConsoleSignInTests(WebPlatformFixture platform)
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/console")).StatusCode);
     }
 
-    /// <summary>Every console page Web has (the sign-in steps excepted), route parameters filled in.</summary>
+    /// <summary>Every console page Web has (the sign-in steps excepted), route parameters filled in (ids: the bootstrap admin's, others: acme).</summary>
     private List<string> ConsolePaths() =>
         platform.Web.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => p.StartsWith("/console", StringComparison.Ordinal) && !p.StartsWith("/console/signin", StringComparison.Ordinal))
-            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, "\\{[^}]+\\}", "acme"))
+            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, "\\{[^}]+\\}", m => m.Value.Contains(":guid", StringComparison.Ordinal) ? Shipping.Web.Console.Agents.BootstrapAdmin.Id.ToString() : "acme"))
             .Distinct()
             .ToList();
 

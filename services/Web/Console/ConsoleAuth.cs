@@ -36,6 +36,7 @@ public static class ConsoleAuth
     public const string SignInPath = "/console/signin";
     public const string CodePath = "/console/signin/code";
     public const string EnrolPath = "/console/signin/enrol";
+    public const string NewPasswordPath = "/console/signin/password";
     public const string SignOutPath = "/console/signout";
 }
 

@@ -13,6 +13,7 @@ namespace Shipping.Web.Console;
 
 public static class ConsoleExtensions
 {
+
     /// <summary>
     /// The support console's foundations: Web's Marten store (schema <c>web</c>: agents, the audit log, the Data Protection
     /// key ring), the <see cref="ConsoleAuth.Scheme"/> cookie, the agent and admin policies (applied to the pages by
@@ -39,6 +40,7 @@ public static class ConsoleExtensions
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<IAuditLog, MartenAuditLog>();
         builder.Services.AddSingleton<PendingSignInCookie>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<SignInFlow>();
         builder.Services.AddHostedService<BootstrapAdmin>();
 
@@ -81,9 +83,17 @@ public static class ConsoleExtensions
         return builder;
     }
 
-    /// <summary>The console's pages need an agent, <c>/Console/Admin</c> an admin; the sign-in steps are open.</summary>
-    public static PageConventionCollection AddConsoleAuthorization(this PageConventionCollection conventions) => conventions
-        .AuthorizeFolder("/Console", ConsoleAuth.AgentPolicy)
-        .AuthorizeFolder("/Console/Admin", ConsoleAuth.AdminPolicy)
-        .AllowAnonymousToFolder("/Console/SignIn");
+    /// <summary>
+    /// The console's pages need an agent, <c>/Console/Admin</c> an admin; the sign-in steps are open.
+    /// Applied inside <c>AddRazorPages</c>: Razor Pages replaces its conventions collection when it sets up its options, so
+    /// conventions configured before that are lost.
+    /// </summary>
+    public static PageConventionCollection AddConsoleAuthorization(this PageConventionCollection conventions)
+    {
+        conventions
+            .AuthorizeFolder("/Console", ConsoleAuth.AgentPolicy)
+            .AuthorizeFolder("/Console/Admin", ConsoleAuth.AdminPolicy)
+            .AllowAnonymousToFolder("/Console/SignIn");
+        return conventions;
+    }
 }

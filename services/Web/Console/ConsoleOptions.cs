@@ -14,6 +14,11 @@ public sealed class ConsoleOptions
     /// <summary>The issuer an authenticator app shows beside the account.</summary>
     public string Issuer { get; set; } = "Shipping console";
 
+    /// <summary>Refused sign-in steps (passwords or codes, whichever accounts) after which a client address is refused until <see cref="SignInFailureWindow"/> ends.</summary>
+    public int SignInFailuresPerClient { get; set; } = 20;
+
+    public TimeSpan SignInFailureWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     public LockoutSettings Lockout { get; set; } = new();
 
     public BootstrapAdminSettings BootstrapAdmin { get; set; } = new();

@@ -74,8 +74,12 @@ public static partial class ConsoleSignIn
     public static Task<HttpResponseMessage> PasswordAsync(HttpClient client, ConsoleAccount account, string? password = null) =>
         PostFormAsync(client, "/console/signin", new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = password ?? account.Password });
 
-    /// <summary>The second step after <see cref="PasswordAsync"/>: at <c>/console/signin/enrol</c> reads the secret and enrols it, at <c>/console/signin/code</c> enters a fresh code.</summary>
-    public static async Task<HttpResponseMessage> SecondFactorAsync(HttpClient client, ConsoleAccount account, string stepPath, string? code = null)
+    /// <summary>
+    /// The second step after <see cref="PasswordAsync"/>: at <c>/console/signin/enrol</c> reads the secret and enrols it, at
+    /// <c>/console/signin/code</c> enters a fresh code; then, when the account still has the temporary password an admin
+    /// handed over, chooses a new one (kept in <paramref name="account"/>) unless <paramref name="keepTemporaryPassword"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SecondFactorAsync(HttpClient client, ConsoleAccount account, string stepPath, string? code = null, bool keepTemporaryPassword = false)
     {
         var page = await client.GetStringAsync(stepPath);
         if (stepPath.EndsWith("/enrol", StringComparison.Ordinal))
@@ -84,7 +88,25 @@ public static partial class ConsoleSignIn
             account.LastStep = 0;
         }
 
-        return await PostFormAsync(client, stepPath, new Dictionary<string, string> { ["Code"] = code ?? await account.NextCodeAsync() }, page);
+        var response = await PostFormAsync(client, stepPath, new Dictionary<string, string> { ["Code"] = code ?? await account.NextCodeAsync() }, page);
+        return response.Headers.Location?.OriginalString == NewPasswordPath && !keepTemporaryPassword
+            ? await NewPasswordAsync(client, account)
+            : response;
+    }
+
+    public const string NewPasswordPath = "/console/signin/password";
+
+    /// <summary>The step replacing a temporary password: a new one, remembered in <paramref name="account"/>.</summary>
+    public static async Task<HttpResponseMessage> NewPasswordAsync(HttpClient client, ConsoleAccount account)
+    {
+        var password = $"own-{Guid.NewGuid():N}";
+        var response = await PostFormAsync(client, NewPasswordPath, new Dictionary<string, string> { ["NewPassword"] = password, ["RepeatPassword"] = password });
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            account.Password = password;
+        }
+
+        return response;
     }
 
     /// <summary>Posts a form of the page at <paramref name="path"/> with its anti-forgery token (read from <paramref name="page"/> or fetched).</summary>
@@ -102,7 +124,7 @@ public static partial class ConsoleSignIn
     public static string SecretOf(string enrolmentPage) =>
         SecretText().Match(enrolmentPage) is { Success: true } match ? match.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal) : throw new InvalidOperationException("The page shows no TOTP secret.");
 
-    /// <summary>Signs <paramref name="account"/> in in the browser; the page ends on <c>/console</c>.</summary>
+    /// <summary>Signs <paramref name="account"/> in in the browser (enrolling, and replacing a temporary password, as needed); the page ends on <c>/console</c>.</summary>
     public static async Task SignInAsync(IPage page, Uri webAddress, ConsoleAccount account)
     {
         await page.GotoAsync(new Uri(webAddress, "/console/signin").ToString());
@@ -117,8 +139,17 @@ public static partial class ConsoleSignIn
         }
 
         await page.GetByLabel("Code").FillAsync(await account.NextCodeAsync());
-        await page.Locator("form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/console");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is "/console" or NewPasswordPath);
+        if (new Uri(page.Url).AbsolutePath == NewPasswordPath)
+        {
+            var password = $"own-{Guid.NewGuid():N}";
+            await page.GetByLabel("New password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
+            await page.GetByLabel("New password again").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save and sign in" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/console");
+            account.Password = password;
+        }
     }
 
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -37,6 +37,9 @@ public sealed class Agent : IVersioned
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>The password is a temporary one an admin handed over: the agent chooses its own before the session begins.</summary>
+    public bool MustChangePassword { get; set; }
+
     public bool Disabled { get; set; }
 
     /// <summary>Changes whenever a session must end: disabled, role or tenants changed, second factor or password reset.</summary>

@@ -35,8 +35,8 @@ public sealed class AgentDirectory(IDocumentStore store, IPasswordHasher<Agent> 
         return await session.Query<Agent>().AnyAsync(a => a.Role == ConsoleAuth.RoleAdmin, ct);
     }
 
-    /// <summary>A new agent; null when the email (or the id) is taken already.</summary>
-    public async Task<Agent?> CreateAsync(Guid id, string email, string name, string password, string role, IEnumerable<string> tenants, CancellationToken ct)
+    /// <summary>A new agent; null when the email (or the id) is taken already. A <paramref name="temporaryPassword"/> must be replaced at the first sign-in.</summary>
+    public async Task<Agent?> CreateAsync(Guid id, string email, string name, string password, string role, IEnumerable<string> tenants, CancellationToken ct, bool temporaryPassword = false)
     {
         var agent = new Agent
         {
@@ -46,6 +46,7 @@ public sealed class AgentDirectory(IDocumentStore store, IPasswordHasher<Agent> 
             Role = role,
             Tenants = role == ConsoleAuth.RoleAdmin ? [] : tenants.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             CreatedAt = time.GetUtcNow(),
+            MustChangePassword = temporaryPassword,
         };
         agent.PasswordHash = hasher.HashPassword(agent, password);
         await using var session = store.LightweightSession();

@@ -38,6 +38,7 @@ public static class AuditActions
     public const string SignInFailed = "signin.failed";
     public const string LockedOut = "signin.locked-out";
     public const string SecondFactorEnrolled = "signin.totp-enrolled";
+    public const string PasswordChanged = "signin.password-changed";
     public const string SignedOut = "signout";
     public const string AgentCreated = "agent.created";
     public const string AgentChanged = "agent.changed";

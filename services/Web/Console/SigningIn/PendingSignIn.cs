@@ -12,7 +12,8 @@ namespace Shipping.Web.Console.SigningIn;
 /// </summary>
 /// <param name="Stamp">The agent's security stamp at the password: a reset or disabling in between voids the step.</param>
 /// <param name="EnrolSecret">The TOTP secret shown for enrolment; null when the agent enters a code of an enrolled secret.</param>
-public sealed record PendingSignIn(Guid AgentId, Guid Stamp, string? EnrolSecret, string? ReturnUrl);
+/// <param name="SecondFactorPassed">Password and second factor passed; only the temporary password is still to be replaced.</param>
+public sealed record PendingSignIn(Guid AgentId, Guid Stamp, string? EnrolSecret, string? ReturnUrl, bool SecondFactorPassed = false);
 
 public sealed class PendingSignInCookie(IDataProtectionProvider protection, IOptions<ConsoleOptions> options, IOptions<WebOptions> web)
 {

@@ -83,6 +83,51 @@ public sealed partial class SignInFlow(
     public Task<Agent?> EnrolAsync(PendingSignIn pending, string? code, CancellationToken ct) =>
         SecondFactorAsync(pending, code, enrolling: true, ct);
 
+    public const int MinPasswordLength = 12;
+
+    /// <summary>
+    /// Replacing a temporary password after the second factor passed: at least <see cref="MinPasswordLength"/> characters
+    /// and not the temporary one. The agent when it was replaced (and the session may begin), else null and why.
+    /// </summary>
+    public async Task<(Agent? Agent, string? Problem)> ReplaceTemporaryPasswordAsync(PendingSignIn pending, string? password, CancellationToken ct)
+    {
+        password ??= "";
+        if (password.Length is < MinPasswordLength or > 200)
+        {
+            return (null, $"At least {MinPasswordLength} characters (and at most 200).");
+        }
+
+        var now = time.GetUtcNow();
+        string? problem = null;
+        var agent = await agents.UpdateAsync(pending.AgentId, a =>
+        {
+            problem = null;
+            if (!pending.SecondFactorPassed || a.Disabled || a.IsLockedOut(now) || a.SecurityStamp != pending.Stamp || !a.MustChangePassword)
+            {
+                problem = "";
+                return false;
+            }
+
+            if (hasher.VerifyHashedPassword(a, a.PasswordHash, password) != PasswordVerificationResult.Failed)
+            {
+                problem = "Choose a password other than the temporary one.";
+                return false;
+            }
+
+            a.PasswordHash = hasher.HashPassword(a, password);
+            a.MustChangePassword = false;
+            a.SecurityStamp = Guid.NewGuid();
+            return true;
+        }, ct);
+        if (agent is null || problem is not null)
+        {
+            return (null, problem);
+        }
+
+        await RecordAsync(agent, AuditActions.PasswordChanged, "temporary password replaced", ct);
+        return (agent, null);
+    }
+
     /// <summary>The console's principal of a fully signed-in agent (password and second factor).</summary>
     public static ClaimsPrincipal Principal(Agent agent)
     {

@@ -10,7 +10,7 @@ namespace Shipping.Web.Pages.Console.SignIn;
 /// <c>/console/signin/enrol</c>: after the password, an agent without a second factor (new, or reset by an admin) gets a
 /// fresh TOTP secret as a QR code and as text, and confirms it with a code; then the session begins.
 /// </summary>
-public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, AgentDirectory agents, IOptions<ConsoleOptions> options) : SignInPageModel
+public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, AgentDirectory agents, SignInThrottle throttle, IOptions<ConsoleOptions> options) : SignInPageModel
 {
     [BindProperty] public string? Code { get; set; }
 
@@ -20,7 +20,7 @@ public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, Age
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (pending.Read(HttpContext) is not { EnrolSecret: not null } step)
+        if (pending.Read(HttpContext) is not { EnrolSecret: not null, SecondFactorPassed: false } step)
         {
             return StartAgain(pending);
         }
@@ -30,9 +30,14 @@ public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, Age
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (pending.Read(HttpContext) is not { EnrolSecret: not null } step)
+        if (pending.Read(HttpContext) is not { EnrolSecret: not null, SecondFactorPassed: false } step)
         {
             return StartAgain(pending);
+        }
+
+        if (throttle.IsBlocked(HttpContext))
+        {
+            return TooMany();
         }
 
         if (await flow.EnrolAsync(step, Code, ct) is { } agent)
@@ -40,6 +45,7 @@ public sealed class EnrolModel(SignInFlow flow, PendingSignInCookie pending, Age
             return await CompleteAsync(pending, agent, step.ReturnUrl);
         }
 
+        throttle.RecordFailure(HttpContext);
         Refused = true;
         return await ShowAsync(step, ct) ? Page() : StartAgain(pending);
     }

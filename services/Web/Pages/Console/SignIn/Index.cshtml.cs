@@ -5,7 +5,7 @@ using Shipping.Web.Console.SigningIn;
 namespace Shipping.Web.Pages.Console.SignIn;
 
 /// <summary><c>/console/signin</c>: email and password, the first of two steps. Passing it leads to the code (or to enrolling one), not into the console.</summary>
-public sealed class SignInModel(SignInFlow flow, PendingSignInCookie pending) : SignInPageModel
+public sealed class SignInModel(SignInFlow flow, PendingSignInCookie pending, SignInThrottle throttle) : SignInPageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -24,10 +24,16 @@ public sealed class SignInModel(SignInFlow flow, PendingSignInCookie pending) : 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (throttle.IsBlocked(HttpContext))
+        {
+            return TooMany();
+        }
+
         var (next, agent) = await flow.CheckPasswordAsync(Email, Password, ct);
         Password = null;
         if (next == SignInFlow.Next.Refused || agent is null)
         {
+            throttle.RecordFailure(HttpContext);
             Refused = true;
             return Page();
         }

@@ -22,13 +22,25 @@ public abstract class SignInPageModel : PageModel
             ? url
             : "/console";
 
-    /// <summary>Password and second factor passed: the session cookie, and off to where the agent was going.</summary>
+    /// <summary>
+    /// Password and second factor passed: the session cookie, and off to where the agent was going; first a password of
+    /// its own when it still has a temporary one.
+    /// </summary>
     protected async Task<IActionResult> CompleteAsync(PendingSignInCookie pending, Agent agent, string? returnUrl)
     {
+        if (agent.MustChangePassword)
+        {
+            pending.Write(HttpContext, new PendingSignIn(agent.Id, agent.SecurityStamp, null, returnUrl, SecondFactorPassed: true));
+            return Redirect(ConsoleAuth.NewPasswordPath);
+        }
+
         pending.Clear(HttpContext);
         await HttpContext.SignInAsync(ConsoleAuth.Scheme, SignInFlow.Principal(agent), new AuthenticationProperties { IsPersistent = false });
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
+
+    /// <summary>This client address had too many refusals lately (<see cref="SignInThrottle"/>).</summary>
+    protected IActionResult TooMany() => StatusCode(StatusCodes.Status429TooManyRequests);
 
     protected IActionResult StartAgain(PendingSignInCookie pending)
     {
