@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Shipping.Contracts;
+using Shipping.Contracts.Api;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
 using Shipping.Testing;
 using Shipping.Timeline.Shipments;
@@ -11,9 +13,9 @@ namespace Shipping.EndToEnd.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public class DeliveryChangeTests(PlatformFixture platform)
 {
-    private static DeliveryChangeRequested Request(Guid shipmentId) => new(
+    private static DeliveryChangeRequested Request(Guid shipmentId, DateOnly date) => new(
         Guid.NewGuid(), "acme", shipmentId, DeliveryChangeKind.NewDate,
-        new DeliveryChangeDetails(Date: DateOnly.Parse(PlatformFixture.Day(4))), DeliveryChangeChannel.TrackingPage, DateTimeOffset.UtcNow);
+        new DeliveryChangeDetails(Date: date), DeliveryChangeChannel.TrackingPage, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task AllowedChange_GoesToTheCarrier_AndItsConfirmationIsRecorded()
@@ -21,7 +23,12 @@ public class DeliveryChangeTests(PlatformFixture platform)
         var (order, tracking) = (PlatformFixture.NewOrderNumber(), PlatformFixture.NewTrackingNumber());
         await platform.RegisterOrderAsync(order, tracking);
         var shipmentId = (await platform.TimelineAsync(order))!.Shipments[0].ShipmentId;
-        var request = Request(shipmentId);
+        var offered = platform.Simulator.Published.Of<DeliveryOptionsOffered>();
+        var offer = await Eventually.Get(() => Task.FromResult(offered.LastOrDefault(o => o.ShipmentId == shipmentId)), o => o is not null, "the carrier's offer");
+        // The date asked for is one the carrier offered (a date it did not offer is refused by Timeline).
+        await Eventually.Get(() => platform.TimelineClient().GetFromJsonAsync<ShipmentDetails>($"/api/shipments/{shipmentId}", PlatformFixture.Json),
+            d => d?.DeliveryOptions.OfferedDates?.Contains(offer.Dates[^1]) == true, "Timeline to show the carrier's offer");
+        var request = Request(shipmentId, offer.Dates[^1]);
 
         await platform.Timeline.Services.GetRequiredService<IBus>().Publish(request);
 
@@ -42,7 +49,7 @@ public class DeliveryChangeTests(PlatformFixture platform)
         await platform.PostScanAsync(PlatformFixture.ScanBody(tracking, "OUT_FOR_DELIVERY", "2026-11-23T08:00:00+01:00"));
         var shipmentId = (await Eventually.Get(() => platform.TimelineAsync(order), t => t?.Shipments[0].Status == TrackingStatus.OutForDelivery, "out for delivery"))
             .Shipments[0].ShipmentId;
-        var request = Request(shipmentId);
+        var request = Request(shipmentId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(4));
 
         await platform.Timeline.Services.GetRequiredService<IBus>().Publish(request);
 

@@ -21,9 +21,10 @@ public class OrderHistoryTests(PlatformFixture platform)
         var history = (await platform.TimelineClient().GetFromJsonAsync<OrderHistory>($"/api/orders/{order}/history", PlatformFixture.Json))!;
 
         Assert.Equal(history.Rows.OrderByDescending(r => r.At).ThenByDescending(r => r.RecordedAt).Select(r => r.RecordedAt), history.Rows.Select(r => r.RecordedAt));
+        // The simulated carrier's offers of dates and parcel shops come and go with its estimate: their own tests check them.
         Assert.Equal(
             [TimelineRowKind.Registered, TimelineRowKind.CarrierScan, TimelineRowKind.ExpectedDelivery, TimelineRowKind.ExpectedDelivery, TimelineRowKind.Delay],
-            history.Rows.Select(r => r.Kind).Order());
+            history.Rows.Where(r => r.Kind != TimelineRowKind.DeliveryOptionsOffered).Select(r => r.Kind).Order());
         var scan = Assert.Single(history.Rows, r => r.Kind == TimelineRowKind.CarrierScan);
         Assert.Equal(("carrier", "IN_TRANSIT", "IN_TRANSIT at the Leipzig hub", tracking), (scan.Actor, scan.RawCode, scan.RawText, scan.TrackingNumber));
         Assert.Equal(DateTimeOffset.Parse("2026-11-23T09:15:00+01:00"), scan.At);

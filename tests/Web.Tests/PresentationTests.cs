@@ -76,16 +76,6 @@ public class PresentationTests
         Assert.Equal("Estimate from DHL", source);
     }
 
-    [Fact]
-    public void OfferedDates_AreWorkingDaysAfterTheExpectedDelivery()
-    {
-        var dates = TrackingPresentation.OfferedDates(Shipment(TrackingStatus.InTransit), new DateOnly(2026, 11, 27));
-
-        Assert.Equal(5, dates.Count);
-        Assert.Equal(new DateOnly(2026, 11, 30), dates[0]);
-        Assert.DoesNotContain(dates, d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
-    }
-
     [Theory]
     [InlineData("#1F3A5F")]
     [InlineData("#E07A1F")]

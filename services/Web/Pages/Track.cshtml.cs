@@ -8,7 +8,7 @@ using Shipping.Web.Tracking;
 namespace Shipping.Web.Pages;
 
 /// <summary>The customer's tracking page, <c>/t/{token}</c>: the order a signed link grants, and the delivery changes still possible.</summary>
-public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, TimeProvider time) : BrandedPageModel
+public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, ITimelineServiceApi timeline, TimeProvider time) : BrandedPageModel
 {
     public TrackingPage? Tracking { get; private set; }
 
@@ -17,11 +17,16 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
 
     public bool Invalid { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(TrackingPresentation.Local(time.GetUtcNow(), Tracking?.Zone).DateTime);
+    /// <summary>The customer's rating was just recorded.</summary>
+    public bool Rated { get; private set; }
+
+    /// <summary>The rating just sent was refused (no stars, too long a comment, or not deliverable yet).</summary>
+    public bool RatingInvalid { get; private set; }
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public async Task<IActionResult> OnGetAsync(string token, string? lang, Guid? shipment, Guid? request, bool invalid, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(
+        string token, string? lang, Guid? shipment, Guid? request, bool invalid, bool rated, bool ratingInvalid, CancellationToken ct)
     {
         var link = reader.Validate(token);
         if (link is null)
@@ -42,7 +47,40 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
         }
 
         Invalid = invalid;
+        Rated = rated;
+        RatingInvalid = ratingInvalid;
         return Page();
+    }
+
+    /// <summary>The customer rates the delivery (1–5 stars, an optional comment); Timeline decides whether it may be rated yet.</summary>
+    public async Task<IActionResult> OnPostRateAsync(string token, RatingForm form, CancellationToken ct)
+    {
+        var link = reader.Validate(token);
+        if (link is null)
+        {
+            return NotFoundPage(null);
+        }
+
+        var comment = string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim();
+        if (form.Stars is not (>= 1 and <= 5) || comment is { Length: > 1000 })
+        {
+            return Redirect($"/t/{token}?ratingInvalid=true#rating");
+        }
+
+        try
+        {
+            await timeline.RateDeliveryAsync(link.Tenant, link.OrderNumber, new RateDelivery(form.Stars.Value, comment), ct);
+        }
+        catch (Refit.ApiException e) when (e.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Conflict)
+        {
+            return Redirect($"/t/{token}?ratingInvalid=true#rating");
+        }
+        catch (Refit.ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return NotFoundPage(null);
+        }
+
+        return Redirect($"/t/{token}?rated=true#rating");
     }
 
     public async Task<IActionResult> OnPostChangeAsync(string token, ChangeForm form, CancellationToken ct)
@@ -77,6 +115,13 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
+}
+
+/// <summary>The rating form: stars (1–5) and an optional comment.</summary>
+public sealed class RatingForm
+{
+    public int? Stars { get; set; }
+    public string? Comment { get; set; }
 }
 
 /// <summary>A delivery change as the page's forms post it; which fields count depends on the kind.</summary>

@@ -136,25 +136,6 @@ public static class TrackingPresentation
         };
     }
 
-    /// <summary>The days a new delivery date may be chosen from: the next working days after the expected delivery (and after today).</summary>
-    public static IReadOnlyList<DateOnly> OfferedDates(ShipmentDetails shipment, DateOnly today, int count = 5)
-    {
-        var after = shipment.ExpectedDelivery?.Estimate.Date ?? shipment.CarrierEstimate?.Date ?? today;
-        var day = (after > today ? after : today).AddDays(1);
-        var days = new List<DateOnly>();
-        while (days.Count < count)
-        {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days.Add(day);
-            }
-
-            day = day.AddDays(1);
-        }
-
-        return days;
-    }
-
     /// <summary>The zone's name as shown ("Europe/Berlin, UTC+01:00"), or null.</summary>
     public static string? ZoneLabel(TimeZoneInfo? zone, DateTimeOffset now) =>
         zone is null ? null : $"{zone.Id}, UTC{zone.GetUtcOffset(now).ToString("\\+hh\\:mm", CultureInfo.InvariantCulture).Replace("+-", "-", StringComparison.Ordinal)}";

@@ -16,7 +16,7 @@ public static partial class ShipmentDetailsEndpoints
     {
         shipments.MapGet("/{shipmentId}", GetAsync)
             .WithName("GetShipment")
-            .WithSummary("A shipment with its carrier events, its delays and the delivery changes the customer may still ask for.");
+            .WithSummary("A shipment with its carrier events, its delays and the delivery changes the customer may still ask for, with the dates (offeredDates) and parcel shops (parcelShops, the carrier's and the retailer's) on offer.");
         shipments.MapGet("/{shipmentId}/as-of", GetAsOfAsync)
             .WithName("GetShipmentAsOf")
             .WithSummary("The shipment as Timeline knew it at a moment: rebuilt from the events recorded up to `at` (a time with its offset).");

@@ -12,7 +12,7 @@ public static class OrderHistoryEndpoint
     {
         orders.MapGet("/{orderNumber}/history", GetAsync)
             .WithName("GetOrderHistory")
-            .WithSummary("Every fact about the order's shipments, newest first, with who or what said so: the support console's timeline.");
+            .WithSummary("Every fact about the order's shipments, newest first, with who or what said so: the support console's timeline, with agents' notes and the customer's rating (shipmentId empty for facts about the whole order).");
         return orders;
     }
 
