@@ -277,6 +277,8 @@ fi
     echo
   fi
   echo "Tracking page (demo shop): http://127.0.0.1:5000/demo/lookup  (order 1001, postcode 10115)"
+  echo "Support console:           http://127.0.0.1:5000/console  (admin@shipping.example / demo-admin-password;"
+  echo "                           the first sign-in sets up the second factor with an authenticator app)"
   echo
   echo "RabbitMQ management UI: http://127.0.0.1:15672  (guest / guest)"
   echo "PostgreSQL:             ${ConnectionStrings__Postgres:-}"

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Refit;
 using Shipping.Contracts.Api;
 using Shipping.ServiceDefaults;
+using Shipping.Web.Console;
 using Shipping.Web.Branding;
 using Shipping.Web.Security;
 using Shipping.Web.Timeline;
@@ -34,16 +35,21 @@ public static class WebExtensions
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.Timeline.BaseUrl))
             .AddHttpMessageHandler<ServiceKeyHandler>();
         builder.Services.AddScoped<TrackingPageReader>();
+        builder.AddConsolePages();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LogoProxy>();
         builder.Services.AddHttpClient(LogoProxy.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(LogoProxy.Handler);
 
+        builder.AddConsole();
+
         // Web only publishes (a customer's delivery change); it consumes nothing.
         builder.AddShippingMassTransit("web", _ => { });
 
-        builder.Services.AddRazorPages(pages => pages.Conventions.AddPageApplicationModelConvention("/Lookup",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LookupPolicy))));
+        builder.Services.AddRazorPages(pages => pages.Conventions
+            .AddConsoleAuthorization()
+            .AddPageApplicationModelConvention("/Lookup",
+                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LookupPolicy))));
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "__shipping-af";
@@ -94,6 +100,8 @@ public static class WebExtensions
         app.UseStaticFiles();
         app.UseCookiePolicy();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         return app;
     }

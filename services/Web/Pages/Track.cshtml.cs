@@ -23,8 +23,6 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
     /// <summary>The rating just sent was refused (no stars, too long a comment, or not deliverable yet).</summary>
     public bool RatingInvalid { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(TrackingPresentation.Local(time.GetUtcNow(), Tracking?.Zone).DateTime);
-
     public DateTimeOffset Now => time.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(

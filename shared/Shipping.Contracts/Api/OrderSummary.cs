@@ -16,7 +16,8 @@ public enum OrderProgress
 }
 
 /// <summary>The customer's contact data, for support agents. Personal data: never logged.</summary>
-public sealed record CustomerContact(string Name, string? Email, string? Phone, string Locale);
+/// <param name="TimeZone">The customer's IANA zone, if the retailer gave one.</param>
+public sealed record CustomerContact(string Name, string? Email, string? Phone, string Locale, string? TimeZone = null);
 
 /// <summary>One shipment of an order, as the order summary shows it.</summary>
 /// <param name="Delayed">A delay was detected for it (DESIGN.md, "Delays").</param>
@@ -42,7 +43,8 @@ public sealed record OrderSummary(
     CustomerContact Customer,
     IReadOnlyList<ShipmentSummary> Shipments,
     DateTimeOffset? CancelledAt = null,
-    DeliveryRating? Rating = null);
+    DeliveryRating? Rating = null,
+    PostalAddress? DeliveryAddress = null);
 
 /// <summary>
 /// Body of <c>POST /api/search</c>: an order number, tracking number, email or phone, in any usual form. In the body so that

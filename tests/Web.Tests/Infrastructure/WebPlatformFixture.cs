@@ -33,10 +33,14 @@ public sealed class WebPlatformFixture : IAsyncLifetime
     public const string ServiceKey = "web-test-service-key";
     public const string LinkKey = "web-test-tracking-link-key-0123456789abcdef";
     public const int LookupsPerMinute = 6;
+    public const string AdminEmail = "first.admin@shipping.example";
+    public const string AdminPassword = "web-test-admin-password";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    private readonly SemaphoreSlim _adminLock = new(1, 1);
     private TestInfrastructure? _infrastructure;
+    private HttpClient? _adminClient;
 
     public ServiceFactory<OrderDetails> Timeline { get; private set; } = null!;
     public ServiceFactory<SimulatorOptions> Simulator { get; private set; } = null!;
@@ -46,6 +50,9 @@ public sealed class WebPlatformFixture : IAsyncLifetime
     public Uri WebAddress { get; private set; } = null!;
 
     public TrackingLinks Links { get; } = new(LinkKey);
+
+    /// <summary>The console's bootstrap admin; it enrols its second factor at the first sign-in (<see cref="ConsoleSignIn"/>).</summary>
+    public ConsoleAccount Admin { get; } = new(AdminEmail, AdminPassword);
 
     /// <summary>Holds the simulated carrier's answers to delivery changes of chosen parcels.</summary>
     public CarrierGate CarrierGate { get; } = new();
@@ -83,6 +90,11 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         web["Web:RequireHttps"] = "false";
         // Pages show each change at once here (the tests look right after it); the short cache has tests of its own.
         web["Web:Tracking:CacheFor"] = "00:00:00";
+        web["Web:Console:BootstrapAdmin:Email"] = AdminEmail;
+        web["Web:Console:BootstrapAdmin:Password"] = AdminPassword;
+        web["Web:Console:BootstrapAdmin:Name"] = "First Admin";
+        // Every test signs in from 127.0.0.1; the limit itself is tested on a host of its own (ConsoleBootstrapTests).
+        web["Web:Console:SignInFailuresPerClient"] = "100000";
         web["Web:Lookup:PermitsPerMinute"] = LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Web = new ServiceFactory<WebOptions>(web, services =>
             // Web's calls to Timeline go to the in-memory Timeline host.
@@ -118,6 +130,35 @@ public sealed class WebPlatformFixture : IAsyncLifetime
     }
 
     public string LinkFor(string orderNumber, string tenant = "acme") => $"/t/{Links.Create(tenant, orderNumber, DateTimeOffset.UtcNow.AddDays(7))}";
+
+    /// <summary>A client signed in as the bootstrap admin, shared by the tests of the collection (sign-ins use up TOTP steps).</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        await _adminLock.WaitAsync();
+        try
+        {
+            return _adminClient ??= await ConsoleSignIn.SignInAsync(WebAddress, Admin);
+        }
+        finally
+        {
+            _adminLock.Release();
+        }
+    }
+
+    /// <summary>A new console agent (or admin), created by the admin on <c>/console/admin/agents</c>; not enrolled yet. An agent works for acme unless told otherwise.</summary>
+    public async Task<ConsoleAccount> NewAgentAsync(string role = "agent", params string[] tenants)
+    {
+        tenants = tenants.Length == 0 && role == "agent" ? ["acme"] : tenants;
+        var email = $"agent-{Guid.NewGuid().ToString("N")[..10]}@shipping.example";
+        var form = new Dictionary<string, string> { ["Email"] = email, ["Name"] = "Agent " + email[6..12], ["Role"] = role, ["OtherTenants"] = string.Join(",", tenants) };
+        var response = await ConsoleSignIn.PostFormAsync(await AdminClientAsync(), "/console/admin/agents", form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, html);
+        var created = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"temporary-password\">([^<]+)<");
+        Assert.True(created.Success, "no temporary password shown");
+        var agent = Assert.Single(await Web.Services.GetRequiredService<Shipping.Web.Console.Agents.AgentDirectory>().ListAsync(default), a => a.Email == email);
+        return new ConsoleAccount(email, System.Net.WebUtility.HtmlDecode(created.Groups[1].Value)) { AgentId = agent.Id };
+    }
 
     public static string NewTrackingNumber() => "SIM" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
 

@@ -59,6 +59,8 @@ public sealed partial class OrderSummaryProjection : MultiStreamProjection<Order
         view.Email = e.Customer.Email;
         view.Phone = e.Customer.Phone;
         view.Locale = e.Customer.Locale;
+        view.TimeZone = e.Customer.TimeZone;
+        view.DeliveryAddress = e.DeliveryAddress;
         foreach (var shipment in e.Shipments)
         {
             ShipmentOf(view, shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber);

@@ -19,6 +19,8 @@ public sealed class OrderSummaryView
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string Locale { get; set; } = "en";
+    public string? TimeZone { get; set; }
+    public PostalAddress? DeliveryAddress { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
 
     /// <summary>The customer's newest rating of the delivery.</summary>
@@ -51,12 +53,13 @@ public sealed class OrderSummaryView
         return statuses.All(s => s == TrackingStatus.Pending) ? OrderProgress.Pending : OrderProgress.InProgress;
     }
 
-    /// <summary>Forgets the customer's name, email and phone, and so the keys the order was found by through them.</summary>
+    /// <summary>Forgets the customer's name, email, phone and delivery address, and so the keys the order was found by through them.</summary>
     public void ErasePersonalData()
     {
         CustomerName = Privacy.PersonalDataMasking.ErasedName;
         Email = null;
         Phone = null;
+        DeliveryAddress = null;
         Rating = Rating is { } rating ? Privacy.PersonalDataMasking.Mask(rating) : null;
         RefreshSearchKeys();
     }
@@ -70,10 +73,11 @@ public sealed class OrderSummaryView
         RegisteredAt,
         Progress,
         Shipments.Any(s => s.Delayed),
-        new CustomerContact(CustomerName, Email, Phone, Locale),
+        new CustomerContact(CustomerName, Email, Phone, Locale, TimeZone),
         Shipments.Select(s => new ShipmentSummary(s.ShipmentId, s.Carrier, s.TrackingNumber, s.Status, s.Substatus, s.CarrierEstimate, s.Delayed)).ToList(),
         CancelledAt,
-        Rating);
+        Rating,
+        DeliveryAddress);
 }
 
 public sealed class OrderSummaryShipment
