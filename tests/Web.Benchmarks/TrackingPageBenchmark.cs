@@ -53,7 +53,7 @@ public static class TrackingPageBenchmark
         retailer.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         var seeded = System.Diagnostics.Stopwatch.StartNew();
         var orderNumbers = await SeedAsync(retailer, timeline.Services.GetRequiredService<IBus>(), orders);
-        Console.WriteLine($"Seeded {orders} orders with 4 scans each in {seeded.Elapsed.TotalSeconds:F1} s");
+        System.Console.WriteLine($"Seeded {orders} orders with 4 scans each in {seeded.Elapsed.TotalSeconds:F1} s");
 
         var links = new TrackingLinks(LinkKey);
         var expires = DateTimeOffset.UtcNow.AddDays(7);
@@ -69,19 +69,19 @@ public static class TrackingPageBenchmark
         Target NextTracking(int _) => tracking[random.Value!.Next(tracking.Length)];
         Target NextStatic(int _) => staticTarget;
 
-        Console.WriteLine("Warming up ...");
+        System.Console.WriteLine("Warming up ...");
         await load.ClosedLoopAsync(NextStatic, clients, TimeSpan.FromSeconds(3));
         await load.ClosedLoopAsync(NextTracking, clients, TimeSpan.FromSeconds(5));
 
         var results = new List<(string Name, LoadResult Throughput, LoadResult AtRate)>();
         foreach (var (name, next) in new (string, Func<int, Target>)[] { ("static page (same HTML, static file)", NextStatic), ("tracking page `/t/{token}`", NextTracking) })
         {
-            Console.WriteLine($"{name}: {clients} clients for {window.TotalSeconds:F0} s ...");
+            System.Console.WriteLine($"{name}: {clients} clients for {window.TotalSeconds:F0} s ...");
             var throughput = await load.ClosedLoopAsync(next, clients, window);
-            Console.WriteLine($"  {throughput.PerSecond:F0} requests/s");
-            Console.WriteLine($"{name}: {rate}/s for {window.TotalSeconds:F0} s ...");
+            System.Console.WriteLine($"  {throughput.PerSecond:F0} requests/s");
+            System.Console.WriteLine($"{name}: {rate}/s for {window.TotalSeconds:F0} s ...");
             var atRate = await load.OpenLoopAsync(next, rate, window);
-            Console.WriteLine($"  p50 {atRate.Latency.Percentile(50):F2} ms, p99 {atRate.Latency.Percentile(99):F2} ms, errors {atRate.Errors}, wrong page {atRate.Wrong}");
+            System.Console.WriteLine($"  p50 {atRate.Latency.Percentile(50):F2} ms, p99 {atRate.Latency.Percentile(99):F2} ms, errors {atRate.Errors}, wrong page {atRate.Wrong}");
             results.Add((name, throughput, atRate));
         }
 
