@@ -53,13 +53,14 @@ public sealed class OrderSummaryView
         return statuses.All(s => s == TrackingStatus.Pending) ? OrderProgress.Pending : OrderProgress.InProgress;
     }
 
-    /// <summary>Forgets the customer's name, email, phone and delivery address, and so the keys the order was found by through them.</summary>
+    /// <summary>Forgets the customer's name, email, phone, time zone and delivery address, and so the keys the order was found by through them.</summary>
     public void ErasePersonalData()
     {
         CustomerName = Privacy.PersonalDataMasking.ErasedName;
         Email = null;
         Phone = null;
         DeliveryAddress = null;
+        TimeZone = null;
         Rating = Rating is { } rating ? Privacy.PersonalDataMasking.Mask(rating) : null;
         RefreshSearchKeys();
     }

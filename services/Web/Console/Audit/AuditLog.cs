@@ -48,7 +48,6 @@ public static class AuditActions
     public const string AgentSecondFactorReset = "agent.totp-reset";
     public const string AgentPasswordReset = "agent.password-reset";
     public const string BrandChanged = "brand.changed";
-    public const string AuditViewed = "audit.viewed";
 }
 
 /// <summary><see cref="IAuditLog"/> on Web's Marten store, each entry a document of its own (indexed by time, tenant and agent).</summary>

@@ -146,9 +146,6 @@ public sealed partial class SignInFlow(
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleAuth.Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>The agent's TOTP secret, decrypted.</summary>
-    public string? SecretOf(Agent agent) => agent.ProtectedTotpSecret is { } stored ? _secrets.Unprotect(stored) : null;
-
     private async Task<Agent?> SecondFactorAsync(PendingSignIn pending, string? code, bool enrolling, CancellationToken ct)
     {
         var now = time.GetUtcNow();

@@ -16,7 +16,7 @@ public sealed class AgentModel(AgentDirectory agents, ITimelineServiceApi timeli
 
     public Agent Agent { get; private set; } = null!;
 
-    public IReadOnlyList<Contracts.Api.TenantBrand> Brands { get; private set; } = [];
+    public IReadOnlyList<TenantBrand> Brands { get; private set; } = [];
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
