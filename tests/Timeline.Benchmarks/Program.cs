@@ -2,6 +2,7 @@ using System.Globalization;
 using Shipping.Timeline.Benchmarks;
 using Shipping.Timeline.Benchmarks.Ingesting;
 using Shipping.Timeline.Benchmarks.Querying;
+using Shipping.Testing.Benchmarking;
 
 // The Timeline benchmark (issue 4), on the real PostgreSQL and RabbitMQ (deploy/local/infra-up.sh):
 //   dotnet run -c Release --project tests/Timeline.Benchmarks -- ingest|query|all [--shipments N] [--samples N] [--seconds N] [--scale F] [--reseed] [--results FILE]
@@ -21,26 +22,26 @@ if (command is not ("ingest" or "query" or "all"))
 var shipments = Option("--shipments", 1_000_000);
 var samples = Option("--samples", 2_000);
 var seconds = Option("--seconds", 30);
-var resultsFile = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? ResultsFile.DefaultPath;
+var resultsFile = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? ResultsFile.PathIn("Timeline.Benchmarks.csproj", "timeline");
+
+const string Header = "# Timeline benchmark\n\nWritten by `dotnet run -c Release --project tests/Timeline.Benchmarks -- ingest|query|all`.\n\n" +
+    "<!-- ingest:begin -->\n<!-- ingest:end -->\n\n<!-- query:begin -->\n<!-- query:end -->\n";
 
 var machine = Machine.Describe();
-Console.WriteLine($"Machine: {machine.Line}");
-if (Machine.CurrentLoad() > machine.Cores * 0.5)
-{
-    Console.WriteLine($"WARNING: the load average is {machine.LoadAverage} on {machine.Cores} cores: something else is running; the figures will be low. Re-run when the machine is quiet.");
-}
+Console.WriteLine($"Machine: {machine.Describe(TimelineHost.Sharing)}");
+machine.WarnWhenBusy(Console.Out);
 
 if (command is "ingest" or "all")
 {
     var scale = double.Parse(args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
     var ingest = await IngestBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), scale, Machine.Describe());
-    ResultsFile.WriteSection(resultsFile, "ingest", ingest);
+    ResultsFile.WriteSection(resultsFile, "ingest", ingest, Header);
 }
 
 if (command is "query" or "all")
 {
     var query = await QueryBenchmark.RunAsync(shipments, samples, TimeSpan.FromSeconds(Math.Min(seconds, 10)), args.Contains("--reseed"), Machine.Describe());
-    ResultsFile.WriteSection(resultsFile, "query", query);
+    ResultsFile.WriteSection(resultsFile, "query", query, Header);
 }
 
 Console.WriteLine($"Written to {resultsFile}");

@@ -12,6 +12,7 @@ using Shipping.Testing;
 using Shipping.Timeline.Benchmarks.Seeding;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Shipments;
+using Shipping.Testing.Benchmarking;
 
 namespace Shipping.Timeline.Benchmarks.Ingesting;
 
@@ -64,12 +65,12 @@ public static class IngestBenchmark
 
         var clock = new CommitClock();
         var roundTrips = new RoundTripCounter();
-        await using var host = new TimelineHost(settings, services => services.ConfigureMarten(options =>
+        await using var host = TimelineHost.Create(settings, services => services.ConfigureMarten(options =>
         {
             options.Listeners.Add(clock);
             options.Logger(roundTrips);
         }));
-        using var client = host.Start(OrderGenerator.ApiKey(OrderGenerator.Tenants[0]));
+        using var client = host.StartWithApiKey(OrderGenerator.ApiKey(OrderGenerator.Tenants[0]));
         var store = host.Services.GetRequiredService<IDocumentStore>();
 
         // Registration: the same events POST /api/orders appends, one session per 250 orders.
@@ -369,7 +370,7 @@ public static class IngestBenchmark
         var report = new StringBuilder();
         report.AppendLine("## Ingest");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Run {machine.Line}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Run {machine.Describe(TimelineHost.Sharing)}");
         report.AppendLine();
         report.AppendLine(
             "Timeline hosted in-process as the designated instance (consumers, inline projections, async daemon with the order summary and the outbox subscription). " +
@@ -397,7 +398,7 @@ public static class IngestBenchmark
 
         report.AppendLine(CultureInfo.InvariantCulture, $"- Highest committed rate: **{best:N0} scans/s** (target 5,000/s sustained: {(best >= ThroughputTarget ? "met" : "NOT met")}).");
         report.AppendLine($"- {verified}");
-        report.AppendLine($"- Load average at the end: {Machine.Describe().LoadAverage}.");
+        report.AppendLine($"- Load average at the end: {Machine.LoadAverageNow()}.");
         return report.ToString();
     }
 }

@@ -14,6 +14,7 @@ using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Timelines.Rows;
 using Shipping.Timeline.Orders;
 using Shipping.Testing;
+using Shipping.Testing.Benchmarking;
 
 namespace Shipping.Timeline.Benchmarks.Querying;
 
@@ -68,8 +69,8 @@ public static class QueryBenchmark
             settings[$"Tenants:{tenant}:ApiKeys:0"] = OrderGenerator.ApiKey(tenant);
         }
 
-        await using var host = new TimelineHost(settings);
-        using var client = host.Start(OrderGenerator.ApiKey(OrderGenerator.Tenants[0]));
+        await using var host = TimelineHost.Create(settings);
+        using var client = host.StartWithApiKey(OrderGenerator.ApiKey(OrderGenerator.Tenants[0]));
         client.DefaultRequestHeaders.Remove("X-Api-Key");
         Console.WriteLine($"Timeline listening on {client.BaseAddress}");
         var store = host.Services.GetRequiredService<IDocumentStore>();
@@ -109,7 +110,7 @@ public static class QueryBenchmark
         var report = new StringBuilder();
         report.AppendLine("## Query");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Run {machine.Line}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Run {machine.Describe(TimelineHost.Sharing)}");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Data: {shipments:N0} shipments with {Seeder.EventsPerShipment} events each (decided by the service's own decider from generated journeys), " +
@@ -145,7 +146,7 @@ public static class QueryBenchmark
         }
 
         report.AppendLine();
-        report.AppendLine($"Load average at the end: {Machine.Describe().LoadAverage}.");
+        report.AppendLine($"Load average at the end: {Machine.LoadAverageNow()}.");
         report.AppendLine();
         report.AppendLine("Query plans (`EXPLAIN (ANALYZE, BUFFERS)` of the SQL Marten sends for each endpoint, one random order):");
         report.AppendLine();
