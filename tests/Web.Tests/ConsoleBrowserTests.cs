@@ -5,42 +5,13 @@ namespace Shipping.Web.Tests;
 
 /// <summary>Signing in to the console in a real browser (Debian's chromium): enrolment with the QR code page, then a code.</summary>
 [Collection(WebPlatformCollection.Name)]
-public sealed class ConsoleBrowserTests(WebPlatformFixture platform) : IAsyncLifetime
+public sealed class ConsoleBrowserTests(WebPlatformFixture platform) : BrowserTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = CustomerJourneyTests.ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-        Directory.CreateDirectory(CustomerJourneyTests.ScreenshotFolder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Agent_EnrolsWithTheQrCodePage_ChoosesAPassword_ThenSignsInWithACode_WithoutAnyPolicyViolation()
     {
         var agent = await platform.NewAgentAsync("agent", "acme");
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
         var page = await context.NewPageAsync();
         var requested = new List<string>();
         var violations = new List<string>();
@@ -91,5 +62,5 @@ public sealed class ConsoleBrowserTests(WebPlatformFixture platform) : IAsyncLif
     }
 
     private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(CustomerJourneyTests.ScreenshotFolder, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTest.ScreenshotFolder, name + ".png"), FullPage = true });
 }

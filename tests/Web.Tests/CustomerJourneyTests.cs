@@ -8,44 +8,8 @@ namespace Shipping.Web.Tests;
 /// delivery to a neighbour that the carrier confirmed. A screenshot of each step goes to <see cref="ScreenshotFolder"/>.
 /// </summary>
 [Collection(WebPlatformCollection.Name)]
-public sealed class CustomerJourneyTests(WebPlatformFixture platform) : IAsyncLifetime
+public sealed class CustomerJourneyTests(WebPlatformFixture platform) : BrowserTest
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    /// <summary><c>TestResults/screenshots</c> beside the test assembly, or <c>$WEB_TEST_SCREENSHOTS</c>.</summary>
-    public static readonly string ScreenshotFolder = Environment.GetEnvironmentVariable("WEB_TEST_SCREENSHOTS") is { Length: > 0 } folder
-        ? folder
-        : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-        Directory.CreateDirectory(ScreenshotFolder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task AlertLink_ShowsTheDelay_AndANeighbourDeliveryGoesFromPendingToConfirmed()
     {
@@ -54,7 +18,7 @@ public sealed class CustomerJourneyTests(WebPlatformFixture platform) : IAsyncLi
         await platform.ScanAsync(order, tracking, "IN_TRANSIT", "2026-11-20T10:00:00+01:00", WebPlatformFixture.Day(6));
         platform.CarrierGate.Hold(tracking);
 
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         var requested = new List<string>();
         page.Request += (_, request) => requested.Add(request.Url);
@@ -103,7 +67,7 @@ public sealed class CustomerJourneyTests(WebPlatformFixture platform) : IAsyncLi
     {
         var (order, tracking) = (WebPlatformFixture.NewOrderNumber(), WebPlatformFixture.NewTrackingNumber());
         await platform.RegisterOrderAsync(order, tracking);
-        await using var context = await _browser!.NewContextAsync();
+        await using var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(platform.WebAddress, platform.LinkFor(order)).ToString());
 

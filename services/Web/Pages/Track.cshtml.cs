@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Shipping.Contracts;
 using Shipping.Contracts.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shipping.Web.DeliveryChanges;
 using Shipping.Web.Tracking;
 
 namespace Shipping.Web.Pages;
@@ -83,7 +84,7 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
         return Redirect($"/t/{token}?rated=true#rating");
     }
 
-    public async Task<IActionResult> OnPostChangeAsync(string token, ChangeForm form, CancellationToken ct)
+    public async Task<IActionResult> OnPostChangeAsync(string token, DeliveryChangeForm form, CancellationToken ct)
     {
         var link = reader.Validate(token);
         if (link is null)
@@ -123,42 +124,4 @@ public sealed class RatingForm
 {
     public int? Stars { get; set; }
     public string? Comment { get; set; }
-}
-
-/// <summary>A delivery change as the page's forms post it; which fields count depends on the kind.</summary>
-public sealed class ChangeForm
-{
-    public Guid ShipmentId { get; set; }
-    public DeliveryChangeKind Kind { get; set; }
-    public DateOnly? Date { get; set; }
-    public string? NeighbourName { get; set; }
-    public string? NeighbourHouseNumber { get; set; }
-    public string? ParcelShopId { get; set; }
-    public string? SafePlace { get; set; }
-    public string? Street { get; set; }
-    public string? HouseNumber { get; set; }
-    public string? Postcode { get; set; }
-    public string? City { get; set; }
-    public string? Country { get; set; }
-    public string? Name { get; set; }
-
-    /// <summary>The details for <see cref="Kind"/>, or null when a required field is missing or too long.</summary>
-    public DeliveryChangeDetails? Details()
-    {
-        static string? Clean(string? value, int max = 100) =>
-            string.IsNullOrWhiteSpace(value) || value.Trim().Length > max ? null : value.Trim();
-
-        return Kind switch
-        {
-            DeliveryChangeKind.NewDate when Date is { } date => new DeliveryChangeDetails(Date: date),
-            DeliveryChangeKind.Neighbour when Clean(NeighbourName) is { } name && Clean(NeighbourHouseNumber, 20) is { } number =>
-                new DeliveryChangeDetails(NeighbourName: name, NeighbourHouseNumber: number),
-            DeliveryChangeKind.ParcelShop when Clean(ParcelShopId) is { } shop => new DeliveryChangeDetails(ParcelShopId: shop),
-            DeliveryChangeKind.SafePlace when Clean(SafePlace, 200) is { } place => new DeliveryChangeDetails(SafePlace: place),
-            DeliveryChangeKind.OtherAddress when Clean(Street) is { } street && Clean(Postcode, 12) is { } postcode && Clean(City) is { } city =>
-                new DeliveryChangeDetails(Address: new PostalAddress(
-                    street, Clean(HouseNumber, 20), postcode, city, (Clean(Country, 2) ?? "DE").ToUpperInvariant(), Clean(Name))),
-            _ => null,
-        };
-    }
 }

@@ -9,40 +9,11 @@ namespace Shipping.Web.Tests.Console;
 /// The support agent's journey in a real browser (Debian's chromium, driven by Playwright): sign in with password and
 /// TOTP, search by the customer's phone number written nationally, open the order, and find on its timeline the carrier's
 /// scan, the SMS alert (sent through the fake Twilio, with its delivery status) and the customer's reply asking for a new
-/// date. A screenshot of each step goes to <see cref="CustomerJourneyTests.ScreenshotFolder"/> (<c>agent-*.png</c>).
+/// date. A screenshot of each step goes to <see cref="BrowserTest.ScreenshotFolder"/> (<c>agent-*.png</c>).
 /// </summary>
 [Collection(ConsolePlatformCollection.Name)]
-public sealed class AgentJourneyTests(ConsolePlatformFixture platform) : IAsyncLifetime
+public sealed class AgentJourneyTests(ConsolePlatformFixture platform) : BrowserTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = CustomerJourneyTests.ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-        Directory.CreateDirectory(CustomerJourneyTests.ScreenshotFolder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Agent_SignsInWithTotp_FindsTheOrderByPhone_AndSeesTheScanTheAlertAndTheCustomersRequest()
     {
@@ -56,7 +27,7 @@ public sealed class AgentJourneyTests(ConsolePlatformFixture platform) : IAsyncL
         Assert.Contains("<Message>", await platform.InboundSmsAsync(phone, "1"));
         var agent = await platform.NewAgentAsync("Anna Agent", ConsoleAuth.RoleAgent, "acme");
 
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var requested = new List<string>();
         page.Request += (_, request) => requested.Add(request.Url);
@@ -117,5 +88,5 @@ public sealed class AgentJourneyTests(ConsolePlatformFixture platform) : IAsyncL
     }
 
     private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(CustomerJourneyTests.ScreenshotFolder, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTest.ScreenshotFolder, name + ".png"), FullPage = true });
 }

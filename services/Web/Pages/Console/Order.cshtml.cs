@@ -10,6 +10,7 @@ using Shipping.Contracts;
 using Shipping.Contracts.Api;
 using Shipping.Web.Console;
 using Shipping.Web.Console.Orders;
+using Shipping.Web.DeliveryChanges;
 
 namespace Shipping.Web.Pages.Console;
 
@@ -136,7 +137,7 @@ public sealed class OrderModel(
         return Redirect(Self("resent"));
     }
 
-    public async Task<IActionResult> OnPostChangeAsync(string tenant, string orderNumber, AgentChangeForm form, CancellationToken ct)
+    public async Task<IActionResult> OnPostChangeAsync(string tenant, string orderNumber, DeliveryChangeForm form, CancellationToken ct)
     {
         if (!await LoadAsync(tenant, orderNumber, null, ct))
         {

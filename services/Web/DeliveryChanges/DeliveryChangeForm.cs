@@ -1,9 +1,12 @@
 using Shipping.Contracts;
 
-namespace Shipping.Web.Console.Orders;
+namespace Shipping.Web.DeliveryChanges;
 
-/// <summary>A delivery change an agent asks for on the customer's behalf, as the order page's form posts it.</summary>
-public sealed class AgentChangeForm
+/// <summary>
+/// A delivery change as a form posts it: the customer's on the tracking page, or an agent's for the customer on the console's
+/// order page. Which fields count depends on the kind.
+/// </summary>
+public sealed class DeliveryChangeForm
 {
     public Guid ShipmentId { get; set; }
     public DeliveryChangeKind Kind { get; set; }
@@ -40,7 +43,7 @@ public sealed class AgentChangeForm
         };
     }
 
-    /// <summary>What is missing, in words, for the kind chosen.</summary>
+    /// <summary>What is missing, in words, for the kind chosen (the console's English).</summary>
     public string Requirement => Kind switch
     {
         DeliveryChangeKind.NewDate => "a date",
