@@ -45,10 +45,11 @@ public sealed partial class TrackingPreferencesTests(ConsolePlatformFixture plat
         var before = await PreferencesAsync(order);
         Assert.True(before.Sms);
 
-        var posted = await PostAsync(LinkFor(order), new() { ["Email"] = "true" });
+        var link = LinkFor(order);
+        var posted = await PostAsync(link, new() { ["Email"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Equal($"{LinkFor(order)}?preferences=Saved#notifications", posted.Headers.Location?.OriginalString);
+        Assert.Equal($"{link}?preferences=Saved#notifications", posted.Headers.Location?.OriginalString);
         var after = await PreferencesAsync(order);
         Assert.False(after.Sms);
         Assert.True(after.Email);
@@ -57,7 +58,7 @@ public sealed partial class TrackingPreferencesTests(ConsolePlatformFixture plat
         Assert.Contains("tracking page", change.Source, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", change.Source, StringComparison.Ordinal);
 
-        var page = await Client().GetStringAsync($"{LinkFor(order)}?preferences=Saved&lang=en");
+        var page = await Client().GetStringAsync($"{link}?preferences=Saved&lang=en");
         Assert.Contains("data-testid=\"preferences-saved\"", page);
         Assert.DoesNotMatch(CheckedBox("Sms"), page);
         Assert.Contains("name=\"SmsConsent\"", page);
