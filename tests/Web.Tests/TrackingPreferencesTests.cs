@@ -112,6 +112,8 @@ public sealed partial class TrackingPreferencesTests(ConsolePlatformFixture plat
         Assert.Contains("data-testid=\"sms-unsubscribed\"", page);
         Assert.DoesNotMatch(CheckedBox("Sms"), page);
         Assert.Contains("name=\"SmsConsent\"", page);
+        Assert.Contains("aria-describedby=\"pref-sms-stopped\"", page);
+        Assert.Empty(AccessibilityAudit.Problems(page, "en"));
 
         var posted = await PostAsync(LinkFor(order), new() { ["Sms"] = "true", ["SmsConsent"] = "true", ["Email"] = "true" });
 

@@ -93,7 +93,11 @@ public sealed class TrackingPreferences(
         catch (ApiException e)
         {
             log.LogWarning("Notifications answered {Status} for a tracking page's preferences (tenant {Tenant})", (int)e.StatusCode, link.Tenant);
-            Unavailable();
+            if ((int)e.StatusCode >= 500)
+            {
+                Unavailable();
+            }
+
             return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
