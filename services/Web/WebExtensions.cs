@@ -35,6 +35,7 @@ public static class WebExtensions
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.Timeline.BaseUrl))
             .AddHttpMessageHandler<ServiceKeyHandler>();
         builder.Services.AddScoped<TrackingPageReader>();
+        builder.Services.AddScoped<TrackingPreferences>();
         builder.AddConsolePages();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LogoProxy>();

@@ -38,5 +38,11 @@ public sealed class WebOptions
 
         /// <summary>How long a brand's settings from Timeline are reused.</summary>
         public TimeSpan BrandCacheFor { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>How long the page waits for Notifications (the customer's notification preferences) before it renders without them.</summary>
+        public TimeSpan NotificationsTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>After Notifications failed to answer, how long pages skip it instead of waiting again (zero: ask every time).</summary>
+        public TimeSpan NotificationsRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
     }
 }

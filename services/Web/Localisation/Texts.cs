@@ -114,6 +114,17 @@ public sealed class Texts
         ["Lookup.TooMany"] = "Too many attempts. Please wait a minute and try again.",
         ["Error.Title"] = "Something went wrong",
         ["Error.Text"] = "Please try again in a moment.",
+        ["Prefs.Title"] = "Notifications",
+        ["Prefs.Legend"] = "How we tell you about this order's delivery",
+        ["Prefs.Sms"] = "Delivery updates by SMS to {0}",
+        ["Prefs.SmsConsent"] = "I agree to receive delivery updates by SMS about this order.",
+        ["Prefs.SmsStopped"] = "You unsubscribed from SMS by replying STOP. To get SMS again, tick both boxes (or reply START to one of our messages).",
+        ["Prefs.Email"] = "Delivery updates by email to {0}",
+        ["Prefs.Submit"] = "Save preferences",
+        ["Prefs.Saved"] = "Your notification preferences were saved.",
+        ["Prefs.ConsentMissing"] = "To receive SMS, please tick the box to agree to SMS updates. Nothing was changed.",
+        ["Prefs.NotSaved"] = "Your preferences could not be saved right now. Please try again later.",
+        ["Prefs.Unavailable"] = "Notification settings are not available right now. Please try again later.",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, string> German = new Dictionary<string, string>
@@ -221,6 +232,17 @@ public sealed class Texts
         ["Lookup.TooMany"] = "Zu viele Versuche. Bitte warten Sie eine Minute.",
         ["Error.Title"] = "Etwas ist schiefgelaufen",
         ["Error.Text"] = "Bitte versuchen Sie es gleich noch einmal.",
+        ["Prefs.Title"] = "Benachrichtigungen",
+        ["Prefs.Legend"] = "Wie wir Sie über die Zustellung dieser Bestellung informieren",
+        ["Prefs.Sms"] = "Zustellinformationen per SMS an {0}",
+        ["Prefs.SmsConsent"] = "Ich bin einverstanden, Zustellinformationen zu dieser Bestellung per SMS zu erhalten.",
+        ["Prefs.SmsStopped"] = "Sie haben SMS mit STOP abbestellt. Um wieder SMS zu erhalten, setzen Sie beide Häkchen (oder antworten Sie auf eine unserer Nachrichten mit START).",
+        ["Prefs.Email"] = "Zustellinformationen per E-Mail an {0}",
+        ["Prefs.Submit"] = "Einstellungen speichern",
+        ["Prefs.Saved"] = "Ihre Benachrichtigungseinstellungen wurden gespeichert.",
+        ["Prefs.ConsentMissing"] = "Um SMS zu erhalten, bestätigen Sie bitte Ihr Einverständnis mit dem Häkchen. Es wurde nichts geändert.",
+        ["Prefs.NotSaved"] = "Ihre Einstellungen konnten gerade nicht gespeichert werden. Bitte versuchen Sie es später noch einmal.",
+        ["Prefs.Unavailable"] = "Die Benachrichtigungseinstellungen sind gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.",
     }.ToFrozenDictionary();
 
     private Texts(string language)

@@ -9,7 +9,8 @@ using Shipping.Web.Tracking;
 namespace Shipping.Web.Pages;
 
 /// <summary>The customer's tracking page, <c>/t/{token}</c>: the order a signed link grants, and the delivery changes still possible.</summary>
-public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, ITimelineServiceApi timeline, TimeProvider time) : BrandedPageModel
+public sealed class TrackModel(
+    TrackingPageReader reader, TrackingPreferences notifications, IPublishEndpoint bus, ITimelineServiceApi timeline, TimeProvider time) : BrandedPageModel
 {
     public TrackingPage? Tracking { get; private set; }
 
@@ -24,10 +25,17 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
     /// <summary>The rating just sent was refused (no stars, too long a comment, or not deliverable yet).</summary>
     public bool RatingInvalid { get; private set; }
 
+    /// <summary>The customer's SMS and email preferences from Notifications; null when it cannot tell them now (or the order has no contact).</summary>
+    public ContactPreferences? Preferences { get; private set; }
+
+    /// <summary>What became of the preferences just posted (the redirect's <c>preferences</c> flag), if anything.</summary>
+    public PreferencesOutcome? PreferencesResult { get; private set; }
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(
-        string token, string? lang, Guid? shipment, Guid? request, bool invalid, bool rated, bool ratingInvalid, CancellationToken ct)
+        string token, string? lang, Guid? shipment, Guid? request, bool invalid, bool rated, bool ratingInvalid, PreferencesOutcome? preferences,
+        CancellationToken ct)
     {
         var link = reader.Validate(token);
         if (link is null)
@@ -50,7 +58,31 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
         Invalid = invalid;
         Rated = rated;
         RatingInvalid = ratingInvalid;
+        PreferencesResult = preferences;
+        if (Tracking.Order.MaskedPhone is not null || Tracking.Order.MaskedEmail is not null)
+        {
+            Preferences = await notifications.ReadAsync(link, ct);
+        }
+
         return Page();
+    }
+
+    /// <summary>
+    /// The customer turns SMS or email updates on or off, for the link's order only; only the channels the page offers
+    /// (the order has a phone, an email address) count. SMS on needs the consent box ticked, or nothing is changed.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreferencesAsync(string token, PreferencesForm form, CancellationToken ct)
+    {
+        var link = reader.Validate(token);
+        var tracking = link is null ? null : await reader.ReadAsync(link, token, ct);
+        if (link is null || tracking is null)
+        {
+            return NotFoundPage(null);
+        }
+
+        var outcome = await notifications.UpdateAsync(
+            link, tracking.Order.MaskedPhone is null ? null : form.Sms, tracking.Order.MaskedEmail is null ? null : form.Email, form.SmsConsent, ct);
+        return Redirect($"/t/{token}?preferences={outcome}#notifications");
     }
 
     /// <summary>The customer rates the delivery (1–5 stars, an optional comment); Timeline decides whether it may be rated yet.</summary>
@@ -117,6 +149,14 @@ public sealed class TrackModel(TrackingPageReader reader, IPublishEndpoint bus, 
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
+}
+
+/// <summary>The notification preferences form: a checkbox each for SMS and email, and the SMS consent.</summary>
+public sealed class PreferencesForm
+{
+    public bool Sms { get; set; }
+    public bool Email { get; set; }
+    public bool SmsConsent { get; set; }
 }
 
 /// <summary>The rating form: stars (1–5) and an optional comment.</summary>

@@ -90,6 +90,9 @@ public sealed class WebPlatformFixture : IAsyncLifetime
         web["Web:RequireHttps"] = "false";
         // Pages show each change at once here (the tests look right after it); the short cache has tests of its own.
         web["Web:Tracking:CacheFor"] = "00:00:00";
+        // Notifications is not part of this platform: nothing listens there, so tracking pages render without their preferences.
+        web["Web:Notifications:BaseUrl"] = "http://127.0.0.1:9";
+        web["Web:Notifications:ServiceKey"] = ServiceKey;
         web["Web:Console:BootstrapAdmin:Email"] = AdminEmail;
         web["Web:Console:BootstrapAdmin:Password"] = AdminPassword;
         web["Web:Console:BootstrapAdmin:Name"] = "First Admin";
