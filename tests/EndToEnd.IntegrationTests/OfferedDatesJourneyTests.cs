@@ -54,9 +54,12 @@ public class OfferedDatesJourneyTests(PlatformFixture platform)
         var body = (await Eventually.Get(() => Task.FromResult<IReadOnlyList<string>?>(SmsBodies(phone)), s => s?.Count > 0, "the delay SMS at Twilio")).Single();
         Assert.Contains($"Reply 1 to deliver on {Day(offer!.Dates[0])}, 2 to leave it with a neighbour, 3 to deliver on {Day(offer.Dates[1])}.", body);
 
+        // Twilio has the SMS a moment before Notifications records it as sent (and open for replies): wait for AlertSent.
+        await Eventually.Until(() => platform.Notifications.Published.Of<AlertSent>().Any(a => a.OrderNumber == order), "AlertSent");
         var reply = await InboundSmsAsync(phone, "1");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-        Assert.Contains(Day(offer.Dates[0]), await reply.Content.ReadAsStringAsync());
+        var answer = await reply.Content.ReadAsStringAsync();
+        Assert.True(answer.Contains(Day(offer.Dates[0]), StringComparison.Ordinal), answer);
 
         // Timeline accepts the date (it is among the carrier's), the carrier confirms, and the customer hears so.
         var shipmentId = offer.ShipmentId;
