@@ -34,7 +34,7 @@ public static class NotificationsExtensions
             options.Schema.For<AlertClaim>();
             options.Schema.For<AlertBatch>().UseOptimisticConcurrency(true);
             options.Schema.For<CustomerContact>().Index(c => c.Phone!);
-            options.Schema.For<TrackedShipment>();
+            options.Schema.For<TrackedShipment>().UseOptimisticConcurrency(true); // the carrier's offer and the alert consumers write it concurrently
             options.Schema.For<BrandProfile>().Identity(b => b.Id);
             options.Schema.For<OutboxMessage>().Index(m => m.TenantId);
             options.Schema.For<InboundMessage>();
@@ -45,6 +45,7 @@ public static class NotificationsExtensions
             bus.AddConsumer<DecideDelayAlertConsumer, DecideDelayAlertConsumerDefinition>();
             bus.AddConsumer<DecideStatusAlertConsumer, DecideStatusAlertConsumerDefinition>();
             bus.AddConsumer<ShipmentRegisteredConsumer, ShipmentRegisteredConsumerDefinition>();
+            bus.AddConsumer<DeliveryOptionsOfferedConsumer, DeliveryOptionsOfferedConsumerDefinition>();
             bus.AddConsumer<OrderPlacedConsumer, OrderPlacedConsumerDefinition>();
             bus.AddConsumer<CustomerDataErasedConsumer, CustomerDataErasedConsumerDefinition>();
             bus.AddConsumer<BrandConfiguredConsumer, BrandConfiguredConsumerDefinition>();

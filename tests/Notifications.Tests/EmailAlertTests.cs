@@ -47,7 +47,7 @@ public sealed class EmailAlertTests(NotificationsHost host)
         var text = alternative.OfType<TextPart>().Single(p => p.IsPlain).Text;
         var html = alternative.OfType<TextPart>().Single(p => p.IsHtml).Text;
         Assert.Contains($"Ihr Paket {shipment.TrackingNumber} verspätet sich. Neue Schätzung: Fr. 27. Nov.", text);
-        Assert.Contains("1 - Lieferung am Fr. 27. Nov.", text);
+        Assert.Contains("1 - Lieferung am Mo. 30. Nov.", text);
         Assert.Contains("2 - Abgabe bei einem Nachbarn", text);
         Assert.Contains("Guten Tag Erika Mustermann", html);
         Assert.Contains("src=\"https://cdn.acme.example/logo.png\"", html);
@@ -91,7 +91,7 @@ public sealed class EmailAlertTests(NotificationsHost host)
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
         Assert.Equal("application/problem+json", unauthenticated.Content.Headers.ContentType?.MediaType);
 
-        var quoted = "Friday please\r\n\r\nOn Wed, 25 Nov 2026 at 10:00, Acme Outdoor <alerts@notify.example.com> wrote:\r\n> Reply to this email with the number of your choice:\r\n>   2 - leave it with a neighbour\r\n";
+        var quoted = "Monday please\r\n\r\nOn Wed, 25 Nov 2026 at 10:00, Acme Outdoor <alerts@notify.example.com> wrote:\r\n> Reply to this email with the number of your choice:\r\n>   2 - leave it with a neighbour\r\n";
         var response = await PostInboundAsync(replyTo, email, quoted);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -99,12 +99,12 @@ public sealed class EmailAlertTests(NotificationsHost host)
             () => Task.FromResult<IReadOnlyList<DeliveryChangeRequested>?>(host.Service.Published.Of<DeliveryChangeRequested>().Where(r => r.ShipmentId == shipment.ShipmentId).ToList()),
             r => r?.Count > 0, "DeliveryChangeRequested"));
         Assert.Equal(DeliveryChangeKind.NewDate, request.Kind);
-        Assert.Equal(new DateOnly(2026, 11, 27), request.Details.Date);
+        Assert.Equal(new DateOnly(2026, 11, 30), request.Details.Date);
         Assert.Equal(DeliveryChangeChannel.Email, request.Channel);
 
         await Eventually.Until(() => host.Smtp.Received.Count(m => m.EnvelopeTo.Contains(email)) == 2, "the answer by email");
         var answer = host.Smtp.Received.Last(m => m.EnvelopeTo.Contains(email)).Message;
-        Assert.Contains("We've asked the carrier to deliver on Fri 27 Nov", answer.TextBody);
+        Assert.Contains("We've asked the carrier to deliver on Mon 30 Nov", answer.TextBody);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class SmsAlertTests(NotificationsHost host)
         Assert.Equal(NotificationsHost.SenderNumber, form["From"]);
         Assert.Equal($"{NotificationsHost.PublicBaseUrl}/webhooks/twilio/status", form["StatusCallback"]);
         Assert.Contains(shipment.TrackingNumber, form["Body"]);
-        Assert.Contains("Reply 1 to deliver on Fri 27 Nov, 2 to leave it with a neighbour, 3 to deliver on Mon 30 Nov.", form["Body"]);
+        Assert.Contains("Reply 1 to deliver on Mon 30 Nov, 2 to leave it with a neighbour, 3 to deliver on Tue 1 Dec.", form["Body"]);
         Assert.True(SmsSegments.Count(form["Body"]) <= 2);
 
         // The log keeps it with Twilio's id; AlertSent goes out once for the timeline.

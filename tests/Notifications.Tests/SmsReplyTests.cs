@@ -84,11 +84,11 @@ public sealed class SmsReplyTests(NotificationsHost host)
     }
 
     [Fact]
-    public async Task GermanReply_Freitag_RequestsTheOfferedFriday()
+    public async Task GermanReply_Montag_RequestsTheOfferedMonday()
     {
         var (phone, order, shipment) = await DelayAlertSentAsync("de-DE");
         var alert = host.SmsTo(phone)[0].Single(f => f.Key == "Body").Value;
-        Assert.Contains("Antworten Sie 1 für Lieferung am Fr. 27. Nov., 2 für Abgabe bei einem Nachbarn, 3 für Lieferung am Mo. 30. Nov.", alert);
+        Assert.Contains("Antworten Sie 1 für Lieferung am Mo. 30. Nov., 2 für Abgabe bei einem Nachbarn, 3 für Lieferung am Di. 1. Dez.", alert);
         // The SMS ends with a short signed link to the order's tracking page, which Web accepts for this tenant and order only.
         var link = System.Text.RegularExpressions.Regex.Match(alert, @" https://track\.example\.com/t/(?<token>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$");
         Assert.True(link.Success, alert);
@@ -97,11 +97,11 @@ public sealed class SmsReplyTests(NotificationsHost host)
         Assert.Equal((Given.Tenant, order), (granted?.Tenant, granted?.OrderNumber));
         Assert.True(SmsSegments.Count(alert) <= SmsSegments.MaxSegments, alert);
 
-        var response = await host.InboundSmsAsync(phone, "Freitag bitte");
-        Assert.Contains("Lieferung am Fr. 27. Nov.", await response.Content.ReadAsStringAsync());
+        var response = await host.InboundSmsAsync(phone, "Montag bitte");
+        Assert.Contains("Lieferung am Mo. 30. Nov.", await response.Content.ReadAsStringAsync());
         var request = Assert.Single(await Eventually.Get(() => Task.FromResult<IReadOnlyList<DeliveryChangeRequested>?>(Requested(shipment)), r => r?.Count > 0, "DeliveryChangeRequested"));
         Assert.Equal(DeliveryChangeKind.NewDate, request.Kind);
-        Assert.Equal(new DateOnly(2026, 11, 27), request.Details.Date);
+        Assert.Equal(new DateOnly(2026, 11, 30), request.Details.Date);
 
         // The carrier refuses: the customer hears why, in German, with the carrier's own link.
         await host.PublishAsync(new DeliveryChangeRejected(request.RequestId, request.TenantId, shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber,
@@ -118,7 +118,7 @@ public sealed class SmsReplyTests(NotificationsHost host)
         var (phone, _, shipment) = await DelayAlertSentAsync();
         var response = await host.InboundSmsAsync(phone, "hmm, whenever");
         var twiml = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<Message>Sorry, we didn't get that. Reply 1 to deliver on Fri 27 Nov, 2 to leave it with a neighbour, 3 to deliver on Mon 30 Nov.</Message>", twiml);
+        Assert.Contains("<Message>Sorry, we didn't get that. Reply 1 to deliver on Mon 30 Nov, 2 to leave it with a neighbour, 3 to deliver on Tue 1 Dec.</Message>", twiml);
         Assert.Empty(Requested(shipment));
     }
 

@@ -6,9 +6,12 @@ namespace Shipping.Notifications.Shipments;
 
 public static class ShipmentTracking
 {
+    /// <summary>The shipment's document, or a new one. A document a carrier's offer created first (it names no order) learns
+    /// its order number from the first message that does.</summary>
     public static async Task<TrackedShipment> LoadOrCreateAsync(
-        IDocumentSession session, string tenantId, Guid shipmentId, string orderNumber, string carrier, string trackingNumber, CancellationToken ct) =>
-        await session.LoadAsync<TrackedShipment>(TrackedShipment.IdFor(tenantId, shipmentId), ct) ?? new TrackedShipment
+        IDocumentSession session, string tenantId, Guid shipmentId, string orderNumber, string carrier, string trackingNumber, CancellationToken ct)
+    {
+        var shipment = await session.LoadAsync<TrackedShipment>(TrackedShipment.IdFor(tenantId, shipmentId), ct) ?? new TrackedShipment
         {
             Id = TrackedShipment.IdFor(tenantId, shipmentId),
             TenantId = tenantId,
@@ -17,6 +20,13 @@ public static class ShipmentTracking
             Carrier = carrier,
             TrackingNumber = trackingNumber,
         };
+        if (shipment.OrderNumber.Length == 0)
+        {
+            shipment.OrderNumber = orderNumber;
+        }
+
+        return shipment;
+    }
 }
 
 /// <summary>Learns a shipment's order, carrier and promised date.</summary>

@@ -17,6 +17,14 @@ public sealed class TrackedShipment
     public DateTimeOffset? StatusAt { get; set; }
     public DeliveryEstimate? Estimate { get; set; }
 
+    /// <summary>The delivery dates of the carrier's newest offer (<see cref="DeliveryOptionsOffered"/>); empty when it offered none.</summary>
+    public List<DateOnly> OfferedDates { get; set; } = [];
+
+    /// <summary>Which offer <see cref="OfferedDates"/> came from, and when the carrier made it (the newest wins).</summary>
+    public Guid? OfferId { get; set; }
+
+    public DateTimeOffset? OfferedAt { get; set; }
+
     public static Guid IdFor(string tenantId, Guid shipmentId) => StableIds.From("notifications-shipment", tenantId, shipmentId.ToString());
 
     /// <summary>Timeline's rule (DeliveryChangeRules): changes are possible before out-for-delivery and after a failed attempt.</summary>

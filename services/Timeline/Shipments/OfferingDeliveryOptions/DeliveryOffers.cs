@@ -12,32 +12,16 @@ public sealed record DeliveryOptionsRecorded(
 /// </summary>
 public static class DeliveryOffers
 {
-    /// <summary>How many working days are offered when the carrier offered no dates.</summary>
-    public const int FallbackDays = 5;
+    /// <summary>How many working days are offered when the carrier offered no dates (<see cref="DeliveryDates.FallbackDays"/>).</summary>
+    public const int FallbackDays = DeliveryDates.FallbackDays;
 
     /// <summary>
     /// The carrier's offered dates still in the future in the customer's zone (after <paramref name="today"/>). When the
     /// carrier offered none: the next <see cref="FallbackDays"/> working days after the expected delivery (and after today).
+    /// The rule lives in <see cref="DeliveryDates.Allowed"/>, shared with Notifications, which offers these dates in alerts.
     /// </summary>
-    public static IReadOnlyList<DateOnly> DatesFor(IReadOnlyList<DateOnly>? carrierDates, DateOnly? expected, DateOnly today)
-    {
-        if (carrierDates is { Count: > 0 })
-        {
-            return [.. carrierDates.Where(d => d > today).Distinct().Order()];
-        }
-
-        var after = expected is { } e && e > today ? e : today;
-        var days = new List<DateOnly>(FallbackDays);
-        for (var day = after.AddDays(1); days.Count < FallbackDays; day = day.AddDays(1))
-        {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days.Add(day);
-            }
-        }
-
-        return days;
-    }
+    public static IReadOnlyList<DateOnly> DatesFor(IReadOnlyList<DateOnly>? carrierDates, DateOnly? expected, DateOnly today) =>
+        DeliveryDates.Allowed(carrierDates, expected, today);
 
     /// <summary>The carrier's offered shops (source <c>carrier</c>), then the retailer's own (source <c>retailer</c>); an id once.</summary>
     public static IReadOnlyList<ParcelShop> ShopsFor(IReadOnlyList<ParcelShop>? carrierShops, IReadOnlyList<ParcelShop>? retailerShops)
