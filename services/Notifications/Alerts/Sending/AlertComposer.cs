@@ -26,9 +26,17 @@ public sealed class AlertComposer(EmailTemplates templates, AlertTokens tokens, 
             return null;
         }
 
-        var expires = time.GetUtcNow() + options.Value.TrackingLinkLifetime;
+        // Rounded up to the next UTC midnight: every link to an order minted on one day is the same link (a resend repeats
+        // the alert word for word), and it lives at least the configured lifetime.
+        var expires = EndOfUtcDay(time.GetUtcNow() + options.Value.TrackingLinkLifetime);
         var token = forSms ? _links.CreateShort(alert.TenantId, alert.OrderNumber, expires) : _links.Create(alert.TenantId, alert.OrderNumber, expires);
         return $"{baseUrl.TrimEnd('/')}/t/{token}";
+    }
+
+    internal static DateTimeOffset EndOfUtcDay(DateTimeOffset at)
+    {
+        var midnight = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
+        return midnight == at ? at : midnight.AddDays(1);
     }
 
     public static string LanguageFor(CustomerContact contact, BrandSettings brand)
