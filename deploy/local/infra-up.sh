@@ -28,6 +28,7 @@ PG_DB="${PG_DB:-shipping}"
 PG_USER="${PG_USER:-shipping}"
 PG_PASSWORD="${PG_PASSWORD:-shipping}"                # throwaway loopback-only cluster
 PG_FAST="${PG_FAST:-1}"                            # 1 = fsync/synchronous_commit/full_page_writes off (throwaway data)
+PG_EXTRA_OPTS="${PG_EXTRA_OPTS:-}"                 # more server options, e.g. '-c shared_preload_libraries=pg_stat_statements'
 RMQ_PORT="${RMQ_PORT:-5672}"
 RMQ_DIST_PORT="${RMQ_DIST_PORT:-25672}"            # Erlang distribution (rabbitmqctl <-> node)
 RMQ_MGMT_PORT="${RMQ_MGMT_PORT:-15672}"
@@ -120,6 +121,7 @@ else
   t=$(date +%s.%N)
   pg_opts="-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR"
   if [ "$PG_FAST" = 1 ]; then pg_opts="$pg_opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+  if [ -n "$PG_EXTRA_OPTS" ]; then pg_opts="$pg_opts $PG_EXTRA_OPTS"; fi
   as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/server.log" -w -t "$WAIT_SECS" -o "$pg_opts" start > /dev/null \
     || { tail -n 20 "$PG_DIR/server.log" >&2; die "postgres failed to start (log: $PG_DIR/server.log)"; }
   started_pg=1; record_started
@@ -184,7 +186,9 @@ management.tcp.ip = 127.0.0.1
 management.tcp.port = $RMQ_MGMT_PORT
 loopback_users.guest = true
 EOF
-  echo '# intentionally empty: keeps /etc/rabbitmq/rabbitmq-env.conf out of this node' > "$RMQ_DIR/rabbitmq-env.conf"
+  # Keeps /etc/rabbitmq/rabbitmq-env.conf out of this node. The Erlang schedulers do not spin while idle (+sbwt none):
+  # on a small machine shared with PostgreSQL and the services, busy-waiting takes CPU they need.
+  echo 'SERVER_ADDITIONAL_ERL_ARGS="+sbwt none +sbwtdcpu none +sbwtdio none"' > "$RMQ_DIR/rabbitmq-env.conf"
   if [ "$RMQ_MANAGEMENT" = 1 ]; then echo '[rabbitmq_management].' > "$RMQ_DIR/enabled_plugins"
   else echo '[].' > "$RMQ_DIR/enabled_plugins"; fi
   chown -R rabbitmq:rabbitmq "$RMQ_DIR"

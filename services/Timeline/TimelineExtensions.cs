@@ -46,7 +46,12 @@ public static class TimelineExtensions
                 options.Projections.Add<BrandViewProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<TenantApiKey>().Index(k => k.TenantId);
                 options.Schema.For<TimelineRow>().Index(r => r.ShipmentId).Index(r => r.OrderId);
-                options.Schema.For<ShipmentView>().Index(s => s.TrackingNumber).Index(s => s.OrderNumber).Index(s => s.LastMovementAt);
+                // Columns of their own (indexed) rather than indexes over the JSON: the view is rewritten on every scan, and
+                // an expression index would take its value out of the (compressed) document again each time. No index on
+                // LastMovementAt: the stale-tracking scan ORs it with the promised date, which reads the table anyway.
+                options.Schema.For<ShipmentView>()
+                    .Duplicate(s => s.TrackingNumber)
+                    .Duplicate(s => s.OrderNumber);
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 

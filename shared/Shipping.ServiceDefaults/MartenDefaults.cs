@@ -21,7 +21,7 @@ public static class MartenDefaults
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddShippingMarten(
         this IHostApplicationBuilder builder, string defaultSchema, Action<StoreOptions> configure)
     {
-        var connectionString = builder.Configuration.GetRequiredConnectionString("Postgres");
+        var connectionString = WithToastCompression(builder.Configuration.GetRequiredConnectionString("Postgres"), builder.Configuration["Marten:ToastCompression"]);
         var schema = builder.Configuration["Marten:Schema"] ?? defaultSchema;
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
@@ -46,6 +46,25 @@ public static class MartenDefaults
         }
 
         return marten;
+    }
+
+    /// <summary>
+    /// Documents and events larger than about 2 KB (a shipment's view with its timeline, an order's summary) are
+    /// compressed by PostgreSQL. <c>lz4</c> (the default here; <c>Marten:ToastCompression</c>, empty for the server's own
+    /// default, usually <c>pglz</c>) costs a fraction of the CPU of <c>pglz</c> on every write and read of such a row.
+    /// PostgreSQL 14 and later built with lz4, as Debian's and the official images are, accept it.
+    /// </summary>
+    internal static string WithToastCompression(string connectionString, string? setting)
+    {
+        var method = setting ?? "lz4";
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        if (method.Length == 0 || (csb.Options ?? "").Contains("default_toast_compression", StringComparison.Ordinal))
+        {
+            return connectionString;
+        }
+
+        csb.Options = $"{csb.Options} -c default_toast_compression={method}".Trim();
+        return csb.ConnectionString;
     }
 
     public static string GetRequiredConnectionString(this IConfiguration configuration, string name) =>

@@ -47,10 +47,16 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         var store = _services.GetRequiredService<IDocumentStore>();
         var shipments = await LoadShipmentsAsync(store, page.Events, cancellationToken);
 
+        // A shipment's messages go out in the order they were stored, one at a time; different shipments' side by side
+        // (the broker's confirmations are what takes the time). An order's or a brand's message is a barrier: what was
+        // stored before it is published before it, and what comes after waits for it (OrderPlaced before the order's
+        // ShipmentRegistered, CustomerDataErased after everything before the erasure).
+        var batch = new List<(string Tenant, Guid Stream, object Message, Guid EventId)>();
         foreach (var @event in page.Events)
         {
             if (OrderMessage(@event) is { } orderMessage)
             {
+                await PublishSideBySideAsync(bus, batch, cancellationToken);
                 await PublishUntilDoneAsync(bus, orderMessage, @event.Id, cancellationToken);
                 continue;
             }
@@ -79,9 +85,11 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
             };
             if (message is not null)
             {
-                await PublishUntilDoneAsync(bus, message, @event.Id, cancellationToken);
+                batch.Add((@event.TenantId, @event.StreamId, message, @event.Id));
             }
         }
+
+        await PublishSideBySideAsync(bus, batch, cancellationToken);
 
         return NullChangeListener.Instance;
     }
@@ -99,17 +107,46 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         _ => null,
     };
 
-    private static async Task<Dictionary<(string, Guid), ShipmentView>> LoadShipmentsAsync(
+    /// <summary>Shipments publish side by side, each shipment's messages in order; the batch is empty afterwards.</summary>
+    private async Task PublishSideBySideAsync(IBus bus, List<(string Tenant, Guid Stream, object Message, Guid EventId)> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxShipmentsPublishing, CancellationToken = ct };
+        await Parallel.ForEachAsync(batch.GroupBy(m => (m.Tenant, m.Stream)), options, async (stream, token) =>
+        {
+            foreach (var (_, _, message, eventId) in stream)
+            {
+                await PublishUntilDoneAsync(bus, message, eventId, token);
+            }
+        });
+        batch.Clear();
+    }
+
+    /// <summary>Shipments whose messages are published at the same time, at most.</summary>
+    private const int MaxShipmentsPublishing = 64;
+
+    /// <summary>What a message needs of a shipment: its order, carrier and tracking number (not the whole view).</summary>
+    private sealed record ShipmentKeys(Guid Id, string OrderNumber, string Carrier, string TrackingNumber);
+
+    private static async Task<Dictionary<(string, Guid), ShipmentKeys>> LoadShipmentsAsync(
         IDocumentStore store, IEnumerable<IEvent> events, CancellationToken ct)
     {
-        var found = new Dictionary<(string, Guid), ShipmentView>();
+        var found = new Dictionary<(string, Guid), ShipmentKeys>();
         foreach (var tenant in events.GroupBy(e => e.TenantId))
         {
             await using var session = store.QuerySession(tenant.Key);
-            var views = await session.LoadManyAsync<ShipmentView>(ct, tenant.Select(e => e.StreamId).Distinct());
+            var ids = tenant.Select(e => e.StreamId).Distinct().ToArray();
+            var views = await session.Query<ShipmentView>()
+                .Where(v => ids.Contains(v.Id))
+                .Select(v => new { v.Id, v.OrderNumber, v.Carrier, v.TrackingNumber })
+                .ToListAsync(ct);
             foreach (var view in views)
             {
-                found[(tenant.Key, view.Id)] = view;
+                found[(tenant.Key, view.Id)] = new ShipmentKeys(view.Id, view.OrderNumber, view.Carrier, view.TrackingNumber);
             }
         }
 

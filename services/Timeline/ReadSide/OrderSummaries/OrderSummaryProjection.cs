@@ -38,7 +38,10 @@ public sealed partial class OrderSummaryProjection : MultiStreamProjection<Order
         {
             await using var tenantSession = session.DocumentStore.QuerySession(tenant.Key);
             var ids = tenant.Select(e => e.StreamId).Distinct().ToArray();
-            var views = await tenantSession.LoadManyAsync<ShipmentView>(ids);
+            var views = await tenantSession.Query<ShipmentView>()
+                .Where(v => ids.Contains(v.Id))
+                .Select(v => new { v.Id, v.OrderNumber })
+                .ToListAsync();
             var orderOf = views.ToDictionary(v => v.Id, v => OrderDetails.IdFor(v.OrderNumber));
             foreach (var e in tenant)
             {
