@@ -28,6 +28,9 @@ public sealed class DeliveryTransit
     /// <summary>What this shipment adds to the performance documents now, or null.</summary>
     public TransitSample? Counted { get; set; }
 
+    /// <summary>The only event types a transit is made of: the daemon reads no others for the projection.</summary>
+    public static readonly Type[] EventTypes = [typeof(ShipmentOpened), typeof(CarrierEventRecorded)];
+
     /// <summary>Whether an event can change a transit: other scans (InfoReceived, ...) need not even load one.</summary>
     public static bool Matters(object data) => data switch
     {

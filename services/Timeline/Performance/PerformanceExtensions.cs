@@ -11,7 +11,7 @@ public static class PerformanceExtensions
     {
         builder.Services.ConfigureMarten(options =>
         {
-            options.Projections.Add(new DeliveryPerformanceProjection(), ProjectionLifecycle.Async, DeliveryPerformanceProjection.Name, async =>
+            options.Projections.AddAsync(new DeliveryPerformanceProjection(), DeliveryPerformanceProjection.Name, DeliveryTransit.EventTypes, async =>
             {
                 async.DeleteViewTypeOnTeardown<DeliveryPerformance>();
                 async.DeleteViewTypeOnTeardown<DeliveryTransit>();

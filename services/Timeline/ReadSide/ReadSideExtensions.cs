@@ -18,7 +18,7 @@ public static class ReadSideExtensions
             // Search is `SearchKeys.Contains(key)`, which Marten writes as `data @> '{"searchKeys":[key]}'`: a GIN index
             // over the whole document serves that (one over data -> 'searchKeys' would not).
             options.Schema.For<OrderSummaryView>().GinIndexJsonData();
-            options.Projections.Add(new DashboardProjection(), ProjectionLifecycle.Async, DashboardProjection.Name, async =>
+            options.Projections.AddAsync(new DashboardProjection(), DashboardProjection.Name, DashboardProjection.EventTypes, async =>
             {
                 async.DeleteViewTypeOnTeardown<DashboardDay>();
                 async.DeleteViewTypeOnTeardown<DashboardShipment>();

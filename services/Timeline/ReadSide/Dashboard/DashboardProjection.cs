@@ -17,6 +17,13 @@ public sealed class DashboardProjection : IProjection
 {
     public const string Name = "dashboard";
 
+    /// <summary>The event types the figures are made of: the daemon reads no others for the projection (<see cref="Matters"/> narrows further).</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(ShipmentOpened), typeof(StatusChanged), typeof(DelayDetected), typeof(AlertRecorded), typeof(DeliveryChangeRecorded),
+        typeof(DeliveryChangeRefused), typeof(DeliveryRated),
+    ];
+
     public static bool Matters(object data) => data is ShipmentOpened or StatusChanged or DelayDetected or AlertRecorded
         or DeliveryChangeRecorded or DeliveryChangeRefused { ByCarrier: false, Channel: not null } or DeliveryRated;
 
