@@ -45,13 +45,18 @@ public static class TimelineExtensions
                 options.Projections.Add<TimelineRowProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<BrandViewProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<TenantApiKey>().Index(k => k.TenantId);
-                options.Schema.For<TimelineRow>().Index(r => r.ShipmentId).Index(r => r.OrderId);
+                // Columns of their own (indexed) rather than indexes over the JSON: a row is written for every stored fact.
+                options.Schema.For<TimelineRow>()
+                    .Duplicate(r => r.ShipmentId)
+                    .Duplicate(r => r.OrderId);
                 // Columns of their own (indexed) rather than indexes over the JSON: the view is rewritten on every scan, and
-                // an expression index would take its value out of the (compressed) document again each time. No index on
-                // LastMovementAt: the stale-tracking scan ORs it with the promised date, which reads the table anyway.
+                // an expression index would take its value out of the (compressed) document again each time. The carrier
+                // too: finding a scan's shipments and the outbox's keys then read columns, never the document.
+                // No index on LastMovementAt: the stale-tracking scan ORs it with the promised date, which reads the table anyway.
                 options.Schema.For<ShipmentView>()
                     .Duplicate(s => s.TrackingNumber)
-                    .Duplicate(s => s.OrderNumber);
+                    .Duplicate(s => s.OrderNumber)
+                    .Duplicate(s => s.Carrier);
             })
             .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 

@@ -31,6 +31,9 @@ public sealed class Seeder(IDocumentStore store, string connectionString, string
     public sealed record Counts(long Orders, long Shipments, long Events, long TimelineRows);
 
     /// <summary>The seeded size, or null when the schema holds no completed seed.</summary>
+    /// <summary>Which storage layout a seed was written in; change it whenever a read model's columns or indexes change.</summary>
+    public const string Layout = "2026-12-02: key columns on shipment view, timeline rows and order summary";
+
     public static async Task<int?> SeededShipmentsAsync(string connectionString, string schema)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -41,7 +44,9 @@ public sealed class Seeder(IDocumentStore store, string connectionString, string
             return null;
         }
 
-        await using var read = new NpgsqlCommand($"SELECT shipments FROM {schema}.benchmark_seed WHERE completed_at IS NOT NULL", connection);
+        // A seed of another storage layout (columns and indexes of the read models) is not reused: it would lack columns.
+        await using var read = new NpgsqlCommand(
+            $"SELECT shipments FROM {schema}.benchmark_seed WHERE completed_at IS NOT NULL AND to_jsonb(benchmark_seed) ->> 'layout' = '{Layout}'", connection);
         return await read.ExecuteScalarAsync() is int shipments ? shipments : null;
     }
 
@@ -89,9 +94,9 @@ public sealed class Seeder(IDocumentStore store, string connectionString, string
         }
 
         await using var mark = new NpgsqlCommand($"""
-            CREATE TABLE IF NOT EXISTS {schema}.benchmark_seed (shipments int NOT NULL, orders int NOT NULL, events bigint NOT NULL, completed_at timestamptz);
+            CREATE TABLE IF NOT EXISTS {schema}.benchmark_seed (shipments int NOT NULL, orders int NOT NULL, events bigint NOT NULL, completed_at timestamptz, layout text);
             DELETE FROM {schema}.benchmark_seed;
-            INSERT INTO {schema}.benchmark_seed VALUES ({shipments}, {orderCount}, {eventCount}, now());
+            INSERT INTO {schema}.benchmark_seed VALUES ({shipments}, {orderCount}, {eventCount}, now(), '{Layout}');
             """, connection);
         await mark.ExecuteNonQueryAsync(ct);
         return new Counts(orderCount, shipmentCount, eventCount, rowCount);

@@ -1,12 +1,19 @@
 using Marten;
+using Marten.Linq;
 using Npgsql;
 using Shipping.Contracts;
+using Shipping.Timeline.ReadSide.OrderSummaries;
+using Shipping.Timeline.ReadSide.Searching;
 using Shipping.Timeline.Shipments;
+using Shipping.Timeline.Timelines.Rows;
 using Shipping.Timeline.Tests.Infrastructure;
 
 namespace Shipping.Timeline.Tests.ReadSide;
 
-/// <summary>How the shipment view, rewritten on every scan, is stored: its lookup keys in columns of their own, and a long timeline compressed with lz4.</summary>
+/// <summary>
+/// How the read models written with every scan are stored: the shipment view's lookup keys, the timeline rows' keys and
+/// the order summary's search keys in columns of their own, and a long timeline compressed with lz4.
+/// </summary>
 [Collection(TimelineCollection.Name)]
 public sealed class ShipmentViewStorageTests(TimelineHost host)
 {
@@ -34,12 +41,57 @@ public sealed class ShipmentViewStorageTests(TimelineHost host)
         await using var connection = host.Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select pg_column_compression(data), tracking_number, order_number from {host.Store.Options.DatabaseSchemaName}.mt_doc_shipmentview where tenant_id = 'acme' and id = @id",
+            $"select pg_column_compression(data), tracking_number, order_number, carrier from {host.Store.Options.DatabaseSchemaName}.mt_doc_shipmentview where tenant_id = 'acme' and id = @id",
             connection);
         command.Parameters.AddWithValue("id", view.Id);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal("lz4", reader.GetString(0));
-        Assert.Equal((trackingNumber, view.OrderNumber), (reader.GetString(1), reader.GetString(2)));
+        Assert.Equal((trackingNumber, view.OrderNumber, "dhl"), (reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+    }
+
+    [Fact]
+    public async Task SearchKeys_HaveTheirOwnColumn_AndSearchReadsIt()
+    {
+        var summary = new OrderSummaryView { Id = Guid.NewGuid(), OrderNumber = $"STORE-{Guid.NewGuid():N}"[..20], Email = "erika@example.com" };
+        summary.RefreshSearchKeys();
+        await using (var session = host.Store.LightweightSession("acme"))
+        {
+            session.Store(summary);
+            await session.SaveChangesAsync();
+        }
+
+        var keys = await ColumnAsync<string[]>("mt_doc_ordersummaryview", "search_keys", summary.Id);
+        Assert.Equal(summary.SearchKeys, keys);
+
+        await using var query = host.Store.QuerySession("acme");
+        var key = SearchKeys.Email("Erika@Example.com");
+        var search = query.Query<OrderSummaryView>().Where(o => o.SearchKeys.Contains(key));
+        Assert.Contains("search_keys", search.ToCommand(FetchType.FetchMany).CommandText);
+        Assert.Equal(summary.Id, Assert.Single(await search.ToListAsync()).Id);
+    }
+
+    [Fact]
+    public async Task TimelineRows_KeepTheirShipmentAndOrderInColumnsOfTheirOwn()
+    {
+        var row = new TimelineRow { Id = Guid.NewGuid(), ShipmentId = Guid.NewGuid(), OrderId = Guid.NewGuid(), At = DateTimeOffset.UtcNow, Summary = "x" };
+        await using (var session = host.Store.LightweightSession("acme"))
+        {
+            session.Store(row);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(row.ShipmentId, await ColumnAsync<Guid>("mt_doc_timelinerow", "shipment_id", row.Id));
+        Assert.Equal(row.OrderId, await ColumnAsync<Guid>("mt_doc_timelinerow", "order_id", row.Id));
+    }
+
+    private async Task<T> ColumnAsync<T>(string table, string column, Guid id)
+    {
+        await using var connection = host.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select {column} from {host.Store.Options.DatabaseSchemaName}.{table} where tenant_id = 'acme' and id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 }
