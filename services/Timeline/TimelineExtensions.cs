@@ -46,9 +46,10 @@ public static class TimelineExtensions
                 options.Projections.Add<BrandViewProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<TenantApiKey>().Index(k => k.TenantId);
                 // Columns of their own (indexed) rather than indexes over the JSON: a row is written for every stored fact.
+                // Only the order's own facts (notes, ratings) have an order id: the others are left out of its index.
                 options.Schema.For<TimelineRow>()
                     .Duplicate(r => r.ShipmentId)
-                    .Duplicate(r => r.OrderId);
+                    .Duplicate(r => r.OrderId, configure: index => index.Predicate = "order_id is not null");
                 // Columns of their own (indexed) rather than indexes over the JSON: the view is rewritten on every scan, and
                 // an expression index would take its value out of the (compressed) document again each time. The carrier
                 // too: finding a scan's shipments and the outbox's keys then read columns, never the document.
@@ -58,7 +59,11 @@ public static class TimelineExtensions
                     .Duplicate(s => s.OrderNumber)
                     .Duplicate(s => s.Carrier);
             })
-            .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
+            .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton)
+            .AddSubscriptionWithServices<RetailerWebhooks.RecordingDelivery.WebhookDeliveryRecorder>(ServiceLifetime.Singleton);
+
+        // Rewritten by every scan (the view, the stream's version) or status change (the summary).
+        builder.ReserveRoomForUpdates(fillFactor: 70, eventStreams: true, typeof(ShipmentView), typeof(ReadSide.OrderSummaries.OrderSummaryView));
 
         builder.Services.AddSingleton<CarrierScanRecorder>();
         builder.AddShippingMassTransit("timeline", bus =>

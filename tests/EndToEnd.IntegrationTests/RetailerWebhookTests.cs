@@ -11,6 +11,7 @@ using Shipping.Contracts;
 using Shipping.Testing;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.RetailerWebhooks;
+using Shipping.Timeline.Shipments;
 
 namespace Shipping.EndToEnd.IntegrationTests;
 
@@ -21,6 +22,12 @@ namespace Shipping.EndToEnd.IntegrationTests;
 public sealed class RetailerWebhookFixture : IAsyncLifetime
 {
     public const string ApiKey = "acme-webhook-test-key";
+    public const string Carrier = "simulator";
+
+    /// <summary>A scan's time: status changes carry it as their <c>occurredAt</c>.</summary>
+    public static readonly DateTimeOffset ScannedAt = DateTimeOffset.Parse("2026-11-23T09:15:00+01:00", CultureInfo.InvariantCulture);
+
+    public static string KeyOf(string tenant) => tenant == "acme" ? ApiKey : $"{tenant}-webhook-test-key";
     public const string AcmeSecret = "whsec_acme_4f1c9e";
 
     private readonly TaskCompletionSource _releaseDown = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,9 +54,10 @@ public sealed class RetailerWebhookFixture : IAsyncLifetime
             });
 
         var settings = _infrastructure.Settings("timeline_webhooks");
-        settings["Tenants:acme:ApiKeys:0"] = ApiKey;
+        settings["Tenants:plain:ApiKeys:0"] = KeyOf("plain");
         foreach (var tenant in new[] { "acme", "globex", "flaky", "down" })
         {
+            settings[$"Tenants:{tenant}:ApiKeys:0"] = KeyOf(tenant);
             settings[$"Tenants:{tenant}:Webhooks:Url"] = new Uri(Retailer.BaseUrl, tenant).ToString();
             settings[$"Tenants:{tenant}:Webhooks:Secret"] = tenant == "acme" ? AcmeSecret : $"whsec_{tenant}";
         }
@@ -85,9 +93,48 @@ public sealed class RetailerWebhookFixture : IAsyncLifetime
         return await session.LoadAsync<WebhookDelivery>(id);
     }
 
-    public static ShipmentStatusChanged StatusChange(string tenant) => new(
-        Guid.NewGuid(), Guid.NewGuid(), tenant, "IT-" + Guid.NewGuid().ToString("N")[..8], "dhl", "JD" + Guid.NewGuid().ToString("N")[..10],
-        TrackingStatus.InTransit, TrackingStatus.OutForDelivery, TrackingSubstatus.Unspecified, DateTimeOffset.Parse("2026-11-25T07:30:00+01:00"), Guid.NewGuid());
+    /// <summary>Registers an order of the tenant with one parcel through the retailer API; returns its order and tracking numbers.</summary>
+    public async Task<(string Order, string Tracking)> RegisterAsync(string tenant)
+    {
+        var (order, tracking) = ("IT-" + Guid.NewGuid().ToString("N")[..8], "SIM" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant());
+        var client = Timeline.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", KeyOf(tenant));
+        var registered = await client.PostAsJsonAsync("/api/orders", new
+        {
+            orderNumber = order,
+            customer = new { name = "Erika Mustermann", email = "erika@example.com", phone = "+4915112345678", locale = "de-DE" },
+            promisedDeliveryDate = "2026-11-26",
+            shipments = new[] { new { carrier = Carrier, trackingNumber = tracking } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+        return (order, tracking);
+    }
+
+    /// <summary>The parcel's first scan, as the carrier's adapter publishes it: Pending → InTransit.</summary>
+    public static TrackingEventObserved FirstScan(string tenant, string tracking) => new(
+        StableIds.ForCarrierScan(Carrier, tracking, ScannedAt, "IN_TRANSIT"), tenant, Carrier, tracking,
+        TrackingStatus.InTransit, TrackingSubstatus.Unspecified, "IN_TRANSIT", "In transit", ScannedAt, null, null, ScannedAt);
+
+    /// <summary>The id of the status change stored on the parcel's stream: the id of its webhook.</summary>
+    public async Task<Guid> StatusChangeIdAsync(string tenant, string order, string tracking)
+    {
+        var shipmentId = ShipmentView.IdFor(order, Carrier, tracking);
+        var id = await Eventually.Get(async () =>
+        {
+            await using var session = Timeline.Services.GetRequiredService<IDocumentStore>().QuerySession(tenant);
+            var events = await session.Events.FetchStreamAsync(shipmentId);
+            return events.FirstOrDefault(e => e.Data is StatusChanged)?.Id;
+        }, found => found is not null, "the status change stored");
+        return id!.Value;
+    }
+
+    /// <summary>A new parcel of the tenant and its first scan: one status change, whose id (its webhook's) is returned.</summary>
+    public async Task<Guid> StatusChangeAsync(string tenant)
+    {
+        var (order, tracking) = await RegisterAsync(tenant);
+        await PublishAsync(FirstScan(tenant, tracking));
+        return await StatusChangeIdAsync(tenant, order, tracking);
+    }
 }
 
 public class RetailerWebhookTests(RetailerWebhookFixture fixture) : IClassFixture<RetailerWebhookFixture>
@@ -95,22 +142,9 @@ public class RetailerWebhookTests(RetailerWebhookFixture fixture) : IClassFixtur
     [Fact]
     public async Task StatusChange_ReachesTheRetailerOnce_SignedWithTheTenantsSecret()
     {
-        var (order, tracking) = ("IT-" + Guid.NewGuid().ToString("N")[..8], "SIM" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant());
-        var client = fixture.Timeline.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", RetailerWebhookFixture.ApiKey);
-        var registered = await client.PostAsJsonAsync("/api/orders", new
-        {
-            orderNumber = order,
-            customer = new { name = "Erika Mustermann", email = "erika@example.com", phone = "+4915112345678", locale = "de-DE" },
-            promisedDeliveryDate = "2026-11-26",
-            shipments = new[] { new { carrier = "simulator", trackingNumber = tracking } },
-        });
-        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
-        var at = DateTimeOffset.Parse("2026-11-23T09:15:00+01:00");
+        var (order, tracking) = await fixture.RegisterAsync("acme");
 
-        await fixture.PublishAsync(new TrackingEventObserved(
-            StableIds.ForCarrierScan("simulator", tracking, at, "IN_TRANSIT"), "acme", "simulator", tracking,
-            TrackingStatus.InTransit, TrackingSubstatus.Unspecified, "IN_TRANSIT", "In transit", at, null, null, at));
+        await fixture.PublishAsync(RetailerWebhookFixture.FirstScan("acme", tracking));
 
         var request = await Eventually.Get(
             () => Task.FromResult(fixture.Retailer.Requests.FirstOrDefault(r => r.Path == "/acme" && r.Body.Contains(tracking, StringComparison.Ordinal))),
@@ -142,13 +176,11 @@ public class RetailerWebhookTests(RetailerWebhookFixture fixture) : IClassFixtur
     [Fact]
     public async Task EndpointAnswering500_ThenSucceeding_GetsTheWebhookOnARetry()
     {
-        var change = RetailerWebhookFixture.StatusChange("flaky");
+        var change = await fixture.StatusChangeAsync("flaky");
 
-        await fixture.PublishAsync(change);
-
-        var delivery = await Eventually.Get(() => fixture.DeliveryAsync("flaky", change.ChangeId), d => d?.State == DeliveryState.Delivered, "the retried delivery");
+        var delivery = await Eventually.Get(() => fixture.DeliveryAsync("flaky", change), d => d?.State == DeliveryState.Delivered, "the retried delivery");
         Assert.Equal(2, delivery.Attempts);
-        var attempts = fixture.RequestsFor(change.ChangeId);
+        var attempts = fixture.RequestsFor(change);
         Assert.Equal(2, attempts.Count);
         Assert.Equal(attempts[0].Body, attempts[1].Body);
     }
@@ -156,37 +188,55 @@ public class RetailerWebhookTests(RetailerWebhookFixture fixture) : IClassFixtur
     [Fact]
     public async Task OneTenantsEndpointDown_DoesNotDelayAnotherTenantsWebhook()
     {
-        var stuck = Enumerable.Range(0, 4).Select(_ => RetailerWebhookFixture.StatusChange("down")).ToList();
-        foreach (var change in stuck)
+        var stuck = new List<Guid>();
+        for (var i = 0; i < 4; i++)
         {
-            await fixture.PublishAsync(change);
+            stuck.Add(await fixture.StatusChangeAsync("down"));
         }
 
         await Eventually.Until(() => fixture.Retailer.Count("POST", "/down") >= 2, "the down endpoint to hold attempts open");
-        var other = RetailerWebhookFixture.StatusChange("globex");
-        await fixture.PublishAsync(other);
+        var other = await fixture.StatusChangeAsync("globex");
 
-        await Eventually.Until(() => fixture.RequestsFor(other.ChangeId).Count == 1, "globex's webhook while down's endpoint hangs", TimeSpan.FromSeconds(10));
+        await Eventually.Until(() => fixture.RequestsFor(other).Count == 1, "globex's webhook while down's endpoint hangs", TimeSpan.FromSeconds(10));
         foreach (var change in stuck)
         {
-            Assert.Equal(DeliveryState.Pending, (await fixture.DeliveryAsync("down", change.ChangeId))?.State);
+            Assert.Equal(DeliveryState.Pending, (await fixture.DeliveryAsync("down", change))?.State);
         }
 
         Assert.Equal(DeliveryState.Delivered, (await Eventually.Get(
-            () => fixture.DeliveryAsync("globex", other.ChangeId), d => d?.State == DeliveryState.Delivered, "globex's delivery marked delivered"))!.State);
+            () => fixture.DeliveryAsync("globex", other), d => d?.State == DeliveryState.Delivered, "globex's delivery marked delivered"))!.State);
     }
 
     [Fact]
-    public async Task RedeliveredBusMessage_SendsNothingTwice()
+    public async Task RedeliveredScan_SendsNothingTwice()
     {
-        var change = RetailerWebhookFixture.StatusChange("acme");
+        var (order, tracking) = await fixture.RegisterAsync("acme");
+        var scan = RetailerWebhookFixture.FirstScan("acme", tracking);
 
-        await fixture.PublishAsync(change);
-        await fixture.PublishAsync(change);
+        await fixture.PublishAsync(scan);
+        await fixture.PublishAsync(scan);
 
-        await Eventually.Until(() => fixture.Timeline.Consumed.Count<ShipmentStatusChanged>(m => m.ChangeId == change.ChangeId) == 2, "both deliveries consumed");
-        var delivery = await Eventually.Get(() => fixture.DeliveryAsync("acme", change.ChangeId), d => d?.State == DeliveryState.Delivered, "the delivery marked delivered");
+        await Eventually.Until(() => fixture.Timeline.Consumed.Count<TrackingEventObserved>(m => m.EventId == scan.EventId) == 2, "both deliveries of the scan consumed");
+        var change = await fixture.StatusChangeIdAsync("acme", order, tracking);
+        var delivery = await Eventually.Get(() => fixture.DeliveryAsync("acme", change), d => d?.State == DeliveryState.Delivered, "the delivery marked delivered");
         Assert.Equal(1, delivery.Attempts);
-        Assert.Single(fixture.RequestsFor(change.ChangeId));
+        Assert.Single(fixture.RequestsFor(change));
+        Assert.Single(fixture.Retailer.Requests, r => r.Path == "/acme" && r.Body.Contains(tracking, StringComparison.Ordinal)
+            && r.Body.Contains(WebhookPayload.StatusChangedType, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TenantWithoutAWebhook_GetsNoDelivery()
+    {
+        // "plain" has an API key but no webhook: its status change is stored (and published on the bus) but no delivery is.
+        var (order, tracking) = await fixture.RegisterAsync("plain");
+        await fixture.PublishAsync(RetailerWebhookFixture.FirstScan("plain", tracking));
+        var change = await fixture.StatusChangeIdAsync("plain", order, tracking);
+
+        // The subscription has gone past that change once a later one of a tenant with a webhook has its delivery.
+        var later = await fixture.StatusChangeAsync("globex");
+        await Eventually.Get(() => fixture.DeliveryAsync("globex", later), d => d is not null, "globex's later delivery");
+        Assert.Null(await fixture.DeliveryAsync("plain", change));
+        Assert.DoesNotContain(fixture.Retailer.Requests, r => r.Body.Contains(tracking, StringComparison.Ordinal));
     }
 }

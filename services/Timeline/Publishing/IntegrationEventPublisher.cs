@@ -45,7 +45,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
     {
         var bus = _services.GetRequiredService<IBus>();
         var store = _services.GetRequiredService<IDocumentStore>();
-        var shipments = await LoadShipmentsAsync(store, page.Events, cancellationToken);
+        var shipments = await ShipmentKeys.LoadAsync(store, page.Events, cancellationToken);
 
         // A shipment's messages go out in the order they were stored, one at a time; different shipments' side by side
         // (the broker's confirmations are what takes the time). An order's or a brand's message is a barrier: what was
@@ -67,22 +67,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
                 continue;
             }
 
-            object? message = @event.Data switch
-            {
-                ShipmentOpened e => new ShipmentRegistered(e.ShipmentId, @event.TenantId, e.OrderNumber, e.Carrier, e.TrackingNumber, e.PromisedDeliveryDate, e.OpenedAt),
-                ShipmentCancelled e => new ShipmentWithdrawn(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber, e.CancelledAt),
-                StatusChanged e => new ShipmentStatusChanged(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,
-                    e.PreviousStatus, e.Status, e.Substatus, e.OccurredAt, e.CausedByEventId),
-                DelayDetected e => new ShipmentDelayed(@event.Id, shipment.Id, @event.TenantId, shipment.OrderNumber, shipment.Carrier, shipment.TrackingNumber,
-                    e.Reason, e.PromisedDeliveryDate, e.PreviousEstimate, e.NewEstimate, e.DetectedAt),
-                // The command to the carrier's adapter (it answers with DeliveryChangeConfirmed or DeliveryChangeRejected).
-                DeliveryChangeRecorded e => new ChangeDelivery(e.RequestId, @event.TenantId, shipment.Id, shipment.Carrier, shipment.TrackingNumber,
-                    e.Kind, e.Details, e.RequestedAt),
-                // Refused here, before reaching the carrier: tell whoever asked. (A carrier's refusal was published by its adapter.)
-                DeliveryChangeRefused { ByCarrier: false } e => new DeliveryChangeRejected(e.RequestId, @event.TenantId, shipment.Id, shipment.Carrier,
-                    shipment.TrackingNumber, e.Kind, e.Reason, e.SelfServiceUrl, e.RefusedAt),
-                _ => null,
-            };
+            var message = ShipmentMessages.For(@event, shipment);
             if (message is not null)
             {
                 batch.Add((@event.TenantId, @event.StreamId, message, @event.Id));
@@ -128,30 +113,6 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
 
     /// <summary>Shipments whose messages are published at the same time, at most.</summary>
     private const int MaxShipmentsPublishing = 64;
-
-    /// <summary>What a message needs of a shipment: its order, carrier and tracking number (not the whole view).</summary>
-    private sealed record ShipmentKeys(Guid Id, string OrderNumber, string Carrier, string TrackingNumber);
-
-    private static async Task<Dictionary<(string, Guid), ShipmentKeys>> LoadShipmentsAsync(
-        IDocumentStore store, IEnumerable<IEvent> events, CancellationToken ct)
-    {
-        var found = new Dictionary<(string, Guid), ShipmentKeys>();
-        foreach (var tenant in events.GroupBy(e => e.TenantId))
-        {
-            await using var session = store.QuerySession(tenant.Key);
-            var ids = tenant.Select(e => e.StreamId).Distinct().ToArray();
-            var views = await session.Query<ShipmentView>()
-                .Where(v => ids.Contains(v.Id))
-                .Select(v => new { v.Id, v.OrderNumber, v.Carrier, v.TrackingNumber })
-                .ToListAsync(ct);
-            foreach (var view in views)
-            {
-                found[(tenant.Key, view.Id)] = new ShipmentKeys(view.Id, view.OrderNumber, view.Carrier, view.TrackingNumber);
-            }
-        }
-
-        return found;
-    }
 
     /// <summary>The broker being away must not skip a message: wait and try again until it is published or the daemon stops.</summary>
     private async Task PublishUntilDoneAsync(IBus bus, object message, Guid eventId, CancellationToken ct)

@@ -1,6 +1,4 @@
 using Marten;
-using MassTransit;
-using MassTransit.Configuration;
 using Shipping.Timeline.RetailerWebhooks.RecordingDelivery;
 using Shipping.Timeline.RetailerWebhooks.SendingDelivery;
 
@@ -9,8 +7,9 @@ namespace Shipping.Timeline.RetailerWebhooks;
 public static class RetailerWebhooksExtensions
 {
     /// <summary>
-    /// Outbound webhooks to the retailers: consumers of Timeline's own ShipmentStatusChanged and ShipmentDelayed store a
-    /// delivery per message and tenant; <see cref="WebhookDispatcher"/> sends them, signed, with retries.
+    /// Outbound webhooks to the retailers: a subscription to the event store (<see cref="WebhookDeliveryRecorder"/>)
+    /// stores a delivery per status change or delay of a tenant with a webhook; <see cref="WebhookDispatcher"/> sends
+    /// them, signed, with retries.
     /// </summary>
     public static WebApplicationBuilder AddRetailerWebhooks(this WebApplicationBuilder builder)
     {
@@ -21,17 +20,11 @@ public static class RetailerWebhooksExtensions
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "RetailerWebhooks: AttemptTimeout and PollInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RetailerEndpoints>();
-        builder.Services.AddSingleton<WebhookDeliveryRecorder>();
-
+        // WebhookDeliveryRecorder, the subscription that stores the deliveries, is registered with Marten in AddTimeline.
         builder.Services.ConfigureMarten(options =>
             options.Schema.For<WebhookDelivery>()
                 .UseOptimisticConcurrency(true)
                 .Index(d => d.NextAttemptAt));
-
-        // Registered straight into the container (AddMassTransit may be called once, in AddTimeline): the bus's
-        // ConfigureEndpoints finds them there and gives them their own timeline-prefixed queues.
-        builder.Services.RegisterConsumer<RecordStatusChangedWebhookConsumer, RecordStatusChangedWebhookConsumerDefinition>();
-        builder.Services.RegisterConsumer<RecordDelayedWebhookConsumer, RecordDelayedWebhookConsumerDefinition>();
 
         // Our own backoff retries, hours apart; the default resilience handler's quick retries would only hold a send slot.
         // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the documented way to opt one client out.
