@@ -59,8 +59,7 @@ public static class TimelineExtensions
                     .Duplicate(s => s.OrderNumber)
                     .Duplicate(s => s.Carrier);
             })
-            .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton)
-            .AddSubscriptionWithServices<RetailerWebhooks.RecordingDelivery.WebhookDeliveryRecorder>(ServiceLifetime.Singleton);
+            .AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
 
         // Rewritten by every scan (the view, the stream's version) or status change (the summary).
         builder.ReserveRoomForUpdates(fillFactor: 70, eventStreams: true, typeof(ShipmentView), typeof(ReadSide.OrderSummaries.OrderSummaryView));

@@ -8,6 +8,7 @@ using Shipping.Contracts;
 using Shipping.ServiceDefaults;
 using Shipping.Timeline.Orders;
 using Shipping.Timeline.Privacy;
+using Shipping.Timeline.RetailerWebhooks.RecordingDelivery;
 using Shipping.Timeline.Shipments;
 using Shipping.Timeline.Tenancy.Brands;
 
@@ -46,6 +47,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         var bus = _services.GetRequiredService<IBus>();
         var store = _services.GetRequiredService<IDocumentStore>();
         var shipments = await ShipmentKeys.LoadAsync(store, page.Events, cancellationToken);
+        var published = new List<(IEvent, object)>();
 
         // A shipment's messages go out in the order they were stored, one at a time; different shipments' side by side
         // (the broker's confirmations are what takes the time). An order's or a brand's message is a barrier: what was
@@ -71,10 +73,14 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
             if (message is not null)
             {
                 batch.Add((@event.TenantId, @event.StreamId, message, @event.Id));
+                published.Add((@event, message));
             }
         }
 
         await PublishSideBySideAsync(bus, batch, cancellationToken);
+
+        // Retailers' webhooks: stored with this page's progress, so exactly once per fact.
+        await _services.GetRequiredService<WebhookDeliveryRecorder>().RecordAsync(store, operations, published, cancellationToken);
 
         return NullChangeListener.Instance;
     }

@@ -7,9 +7,9 @@ namespace Shipping.Timeline.RetailerWebhooks;
 public static class RetailerWebhooksExtensions
 {
     /// <summary>
-    /// Outbound webhooks to the retailers: a subscription to the event store (<see cref="WebhookDeliveryRecorder"/>)
-    /// stores a delivery per status change or delay of a tenant with a webhook; <see cref="WebhookDispatcher"/> sends
-    /// them, signed, with retries.
+    /// Outbound webhooks to the retailers: the outbox subscription stores a delivery per status change or delay of a
+    /// tenant with a webhook (<see cref="WebhookDeliveryRecorder"/>); <see cref="WebhookDispatcher"/> sends them,
+    /// signed, with retries.
     /// </summary>
     public static WebApplicationBuilder AddRetailerWebhooks(this WebApplicationBuilder builder)
     {
@@ -20,7 +20,7 @@ public static class RetailerWebhooksExtensions
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "RetailerWebhooks: AttemptTimeout and PollInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RetailerEndpoints>();
-        // WebhookDeliveryRecorder, the subscription that stores the deliveries, is registered with Marten in AddTimeline.
+        builder.Services.AddSingleton<WebhookDeliveryRecorder>();
         builder.Services.ConfigureMarten(options =>
             options.Schema.For<WebhookDelivery>()
                 .UseOptimisticConcurrency(true)
