@@ -16,7 +16,7 @@ public static class ReadSideExtensions
         builder.Services.ConfigureMarten(options =>
         {
             options.Projections.Add<OrderSummaryProjection>(ProjectionLifecycle.Async);
-            // Search is `SearchKeys.Contains(key)` over a column of its own (`search_keys @> array[key]`) with a GIN index
+            // Search is `search_keys @> array[key]` (SearchEndpoint) over a column of its own with a GIN index
             // of only the keys: the summary is rewritten on every status change, and a GIN index over the whole document
             // would be rewritten with every one of its values each time.
             options.Schema.For<OrderSummaryView>().Duplicate(o => o.SearchKeys, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);

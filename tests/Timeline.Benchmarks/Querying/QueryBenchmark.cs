@@ -254,7 +254,7 @@ public static class QueryBenchmark
         };
         foreach (var key in SearchKeys.ForQuery(AsTyped(order.Customer.Phone!, order.Customer.Locale)).Concat(SearchKeys.ForQuery(order.Customer.Email!)))
         {
-            queries.Add(($"search: {key.Split(':')[0]} key", session.Query<OrderSummaryView>().Where(o => o.SearchKeys.Contains(key)).Take(SearchEndpoint.MaxResults).ToCommand(FetchType.FetchMany)));
+            queries.Add(($"search: {key.Split(':')[0]} key", SearchEndpoint.Matching(session, key).ToCommand(FetchType.FetchMany)));
         }
 
         await using var db = new NpgsqlConnection(LocalInfrastructure.Postgres);
