@@ -36,16 +36,38 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Every outgoing HttpClient (carriers, Twilio, Timeline from Web): retries of transient failures with backoff
-        // and jitter, attempt and total timeouts, and a circuit breaker. A 429 is not retried here: it goes back to
-        // the caller, who honours its Retry-After (the carrier poller pauses for it) instead of spending quota or
-        // timing out inside a long wait.
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(resilience =>
-            resilience.Retry.ShouldHandle = attempt => ValueTask.FromResult(
-                HttpClientResiliencePredicates.IsTransient(attempt.Outcome)
-                && attempt.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests)));
-
+        // Every outgoing HttpClient (carriers, Twilio, Timeline and Notifications from Web): retries of transient failures
+        // with backoff and jitter, attempt and total timeouts, and a circuit breaker. A 429 is not retried here: it goes
+        // back to the caller, who honours its Retry-After (the carrier poller pauses for it) instead of spending quota or
+        // timing out inside a long wait. Only safe methods (GET, HEAD, ...) are retried: a POST that timed out may have
+        // been carried out (an SMS sent, a note added, a change asked for), and a retry would do it twice. A client
+        // whose POSTs only read opts back in with RetryingEveryMethod.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(resilience => Retry(resilience, unsafeMethods: false)));
         return builder;
+    }
+
+    /// <summary>
+    /// The defaults' resilience for a client whose POSTs only read or are idempotent (a carrier's tracking query sent as a
+    /// POST, an OAuth token request, a create-or-get): transient failures of every method are retried.
+    /// </summary>
+    public static IHttpClientBuilder RetryingEveryMethod(this IHttpClientBuilder client)
+    {
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the defaults' handler for one client.
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddStandardResilienceHandler(resilience => Retry(resilience, unsafeMethods: true));
+        return client;
+    }
+
+    private static void Retry(HttpStandardResilienceOptions resilience, bool unsafeMethods)
+    {
+        resilience.Retry.ShouldHandle = attempt => ValueTask.FromResult(
+            HttpClientResiliencePredicates.IsTransient(attempt.Outcome)
+            && attempt.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
+        if (!unsafeMethods)
+        {
+            resilience.Retry.DisableForUnsafeHttpMethods();
+        }
     }
 
     /// <summary>

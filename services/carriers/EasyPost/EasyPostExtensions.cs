@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Refit;
 using Shipping.Carriers.EasyPost.Normalising;
 using Shipping.Carriers.EasyPost.Tracking;
+using Shipping.ServiceDefaults;
 
 namespace Shipping.Carriers.EasyPost;
 
@@ -22,7 +23,9 @@ public static class EasyPostExtensions
             .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<EasyPostOptions>>().Value.BaseUrl))
             // The tracker holds its client for the life of the process: recycle connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddHttpMessageHandler(sp => new ApiKeyAuthentication(sp.GetRequiredService<IOptionsMonitor<EasyPostOptions>>()));
+            .AddHttpMessageHandler(sp => new ApiKeyAuthentication(sp.GetRequiredService<IOptionsMonitor<EasyPostOptions>>()))
+            // Creating a tracker for a tracking code EasyPost already tracks returns that tracker: retried like a GET.
+            .RetryingEveryMethod();
 
         builder.AddCarrierPolling<TBuilder, EasyPostCarrierTracker>(EasyPostOptions.Section, polling =>
         {

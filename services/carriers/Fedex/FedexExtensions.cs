@@ -4,6 +4,7 @@ using Shipping.Carriers.Fedex.Normalising;
 using Shipping.Carriers.Fedex.Tracking;
 using Shipping.Carriers.Http;
 using Shipping.Carriers.Polling;
+using Shipping.ServiceDefaults;
 
 namespace Shipping.Carriers.Fedex;
 
@@ -34,6 +35,8 @@ public static class FedexExtensions
         builder.Services
             .AddRefitGeneratedClient<IFedexTrackApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(FedexJson.Options) })
             .ConfigureHttpClient((sp, http) => http.BaseAddress = Settings(sp).BaseUri)
+            // Track API's POST only reads: retried like a GET.
+            .RetryingEveryMethod()
             .AddClientCredentialsToken(
                 sp => Settings(sp).BaseUri,
                 sp => new ClientCredentialsSettings("oauth/token", Settings(sp).ClientId, Settings(sp).ClientSecret, ClientAuthentication.FormFields));

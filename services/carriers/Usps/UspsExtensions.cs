@@ -3,6 +3,7 @@ using Refit;
 using Shipping.Carriers.Http;
 using Shipping.Carriers.Usps.Normalising;
 using Shipping.Carriers.Usps.Tracking;
+using Shipping.ServiceDefaults;
 
 namespace Shipping.Carriers.Usps;
 
@@ -38,6 +39,8 @@ public static class UspsExtensions
 
         services.AddRefitGeneratedClient<IUspsTrackingApi>(UspsJsonContext.Default)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = BaseUrl(sp))
+            // Tracking v3r2's POST only reads: retried like a GET.
+            .RetryingEveryMethod()
             .AddClientCredentialsToken(BaseUrl, sp =>
             {
                 var options = sp.GetRequiredService<IOptions<UspsOptions>>().Value;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Shipping.ServiceDefaults;
 
 namespace Shipping.Carriers.Http;
 
@@ -160,7 +161,8 @@ public static class ClientCredentialsExtensions
         this IHttpClientBuilder api, Func<IServiceProvider, Uri> baseUrl, Func<IServiceProvider, ClientCredentialsSettings> settings)
     {
         var tokenClient = api.Name + "-oauth";
-        api.Services.AddHttpClient(tokenClient).ConfigureHttpClient((sp, client) => client.BaseAddress = baseUrl(sp));
+        // A token request changes nothing at the carrier: retried like a GET.
+        api.Services.AddHttpClient(tokenClient).ConfigureHttpClient((sp, client) => client.BaseAddress = baseUrl(sp)).RetryingEveryMethod();
         api.Services.AddSingleton(sp => new ClientCredentialsTokenSource(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(tokenClient), settings(sp), sp.GetRequiredService<TimeProvider>()));
         return api.AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<ClientCredentialsTokenSource>()));
