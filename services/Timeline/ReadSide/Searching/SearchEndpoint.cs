@@ -13,13 +13,16 @@ public static class SearchEndpoint
     public const int MaxResults = 50;
 
     /// <summary>
-    /// The summaries holding one search key: containment (<c>search_keys @> array[key]</c>), which the GIN index over the
-    /// keys answers. (LINQ's <c>SearchKeys.Contains(key)</c> becomes <c>key = ANY(search_keys)</c>, which no index can, and
-    /// reads every summary of the store.)
+    /// The tenant's summaries holding one search key: containment (<c>search_keys @> array[key]</c>), which the GIN index
+    /// over the keys answers. (LINQ's <c>SearchKeys.Contains(key)</c> becomes <c>key = ANY(search_keys)</c>, which no
+    /// index can, and reads every summary of the store.) The tenant is compared in a form no index answers, instead of
+    /// Marten's own tenant condition: PostgreSQL cannot tell how few summaries hold a key (it assumes 0.5 %), so with an
+    /// indexable tenant condition it ANDs the key's index scan with a scan of the tenant's whole primary key (227,000
+    /// entries and 48 ms at 1,000,000 orders) rather than checking the tenant of the one or two rows the key finds.
     /// </summary>
     public static IQueryable<OrderSummaryView> Matching(IQuerySession session, string key) =>
         session.Query<OrderSummaryView>()
-            .Where(o => o.MatchesSql("d.search_keys @> ARRAY[?]::text[]", key))
+            .Where(o => o.AnyTenant() && o.MatchesSql("d.search_keys @> ARRAY[?]::text[] and d.tenant_id || '' = ?", key, session.TenantId))
             .Take(MaxResults);
 
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder search)
