@@ -73,21 +73,23 @@ public static class MartenDefaults
             csb.Options = $"{csb.Options} -c default_toast_compression={method}".Trim();
         }
 
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) &&
-            !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             csb.MaxAutoPrepare = 200;
             csb.AutoPrepareMinUsages = 2;
         }
 
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) &&
-            !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "No Reset On Close", "NoResetOnClose"))
         {
             csb.NoResetOnClose = true;
         }
 
         return csb.ConnectionString;
     }
+
+    /// <summary>Whether the connection string names the setting (any of its spellings) itself, whatever the value.</summary>
+    private static bool Sets(string connectionString, params string[] keywords) =>
+        keywords.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     public static string GetRequiredConnectionString(this IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value

@@ -31,9 +31,6 @@ public static class RoomForUpdates
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            // The tables must exist first (Marten's own start-up does the same; doing it twice changes nothing).
-            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
             var tables = documentTypes.Select(t => store.Options.Schema.For(t, true)).ToList();
             if (eventStreams)
             {
@@ -48,9 +45,14 @@ public static class RoomForUpdates
                 // Only when it differs: ALTER TABLE takes a lock, which replicas starting together need not queue for.
                 await using var read = new NpgsqlCommand("SELECT coalesce(reloptions, '{}') FROM pg_class WHERE oid = to_regclass(@table)", connection);
                 read.Parameters.AddWithValue("table", table);
-                if (await read.ExecuteScalarAsync(cancellationToken) is not string[] options || options.Contains(option))
+                switch (await read.ExecuteScalarAsync(cancellationToken))
                 {
-                    continue;
+                    case string[] options when options.Contains(option):
+                        continue;
+                    case null:
+                        // Marten's start-up (registered before this) creates the tables; one missing is a misconfiguration.
+                        logger.LogWarning("Table {Table} does not exist; it gets no room for updates in place", table);
+                        continue;
                 }
 
                 await using var alter = new NpgsqlCommand($"ALTER TABLE {table} SET ({option})", connection);

@@ -10,8 +10,12 @@ namespace Shipping.Carriers.Tests;
 /// The service defaults' resilience on every HttpClient: a transient failure of a GET is retried, one of a POST is not
 /// (it may have been carried out: an SMS sent twice), unless the client says its POSTs only read.
 /// </summary>
-public class ResilienceDefaultsTests
+public sealed class ResilienceDefaultsTests : IDisposable
 {
+    private readonly List<IHost> _hosts = [];
+
+    public void Dispose() => _hosts.ForEach(h => h.Dispose());
+
     [Fact]
     public async Task AGet_IsRetried_AfterA503()
     {
@@ -56,7 +60,7 @@ public class ResilienceDefaultsTests
         Assert.Equal(1, server.Calls);
     }
 
-    private static (HttpClient Client, FirstFailsHandler Server) Client(bool retryEveryMethod, HttpStatusCode first = HttpStatusCode.ServiceUnavailable)
+    private (HttpClient Client, FirstFailsHandler Server) Client(bool retryEveryMethod, HttpStatusCode first = HttpStatusCode.ServiceUnavailable)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>());
@@ -70,6 +74,7 @@ public class ResilienceDefaultsTests
         }
 
         var host = builder.Build();
+        _hosts.Add(host);
         return (host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("carrier"), server);
     }
 

@@ -47,7 +47,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
         var bus = _services.GetRequiredService<IBus>();
         var store = _services.GetRequiredService<IDocumentStore>();
         var shipments = await ShipmentKeys.LoadAsync(store, page.Events, cancellationToken);
-        var published = new List<(IEvent, object)>();
+        var published = new List<(string Tenant, object Message)>();
 
         // A shipment's messages go out in the order they were stored, one at a time; different shipments' side by side
         // (the broker's confirmations are what takes the time). An order's or a brand's message is a barrier: what was
@@ -73,7 +73,7 @@ public sealed class IntegrationEventPublisher : SubscriptionBase
             if (message is not null)
             {
                 batch.Add((@event.TenantId, @event.StreamId, message, @event.Id));
-                published.Add((@event, message));
+                published.Add((@event.TenantId, message));
             }
         }
 

@@ -102,6 +102,31 @@ public sealed class ShipmentViewStorageTests(TimelineHost host)
     }
 
     [Fact]
+    public void MartensConnections_PrepareRepeatedStatements_AndAreNotResetWhenHandedBack()
+    {
+        using var connection = host.Store.Storage.Database.CreateConnection();
+
+        var settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+        Assert.Equal(200, settings.MaxAutoPrepare);
+        Assert.Equal(2, settings.AutoPrepareMinUsages);
+        Assert.True(settings.NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("mt_doc_shipmentview")]
+    [InlineData("mt_doc_ordersummaryview")]
+    [InlineData("mt_streams")]
+    public async Task TablesRewrittenByEveryScan_KeepRoomForUpdatesInPlace(string table)
+    {
+        await using var connection = host.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select reloptions from pg_class where oid = to_regclass(@table)", connection);
+        command.Parameters.AddWithValue("table", $"{host.Store.Options.DatabaseSchemaName}.{table}");
+
+        Assert.Contains("fillfactor=70", Assert.IsType<string[]>(await command.ExecuteScalarAsync()));
+    }
+
+    [Fact]
     public async Task TimelineRows_KeepTheirShipmentAndOrderInColumnsOfTheirOwn()
     {
         var row = new TimelineRow { Id = Guid.NewGuid(), ShipmentId = Guid.NewGuid(), OrderId = Guid.NewGuid(), At = DateTimeOffset.UtcNow, Summary = "x" };

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using Shipping.Contracts;
 
@@ -15,11 +14,11 @@ namespace Shipping.Timeline.RetailerWebhooks.RecordingDelivery;
 public sealed class WebhookDeliveryRecorder(RetailerEndpoints endpoints, TimeProvider time)
 {
     public async Task RecordAsync(
-        IDocumentStore store, IDocumentOperations operations, IEnumerable<(IEvent Event, object Message)> published, CancellationToken ct)
+        IDocumentStore store, IDocumentOperations operations, IEnumerable<(string Tenant, object Message)> published, CancellationToken ct)
     {
         var webhooks = published
-            .Where(p => endpoints.TryGet(p.Event.TenantId, out _))
-            .Select(p => (Tenant: p.Event.TenantId, Payload: p.Message switch
+            .Where(p => endpoints.TryGet(p.Tenant, out _))
+            .Select(p => (p.Tenant, Payload: p.Message switch
             {
                 ShipmentStatusChanged m => WebhookPayload.For(m),
                 ShipmentDelayed m => WebhookPayload.For(m),
