@@ -1,6 +1,8 @@
+using System.Reflection;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Shipping.Contracts;
 using Shipping.EndToEnd.IntegrationTests.Infrastructure;
 using Shipping.Testing;
@@ -90,6 +92,38 @@ public sealed class CarrierScanBatchTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task TwoTenantsInOneBatch_AreOneTransaction_ALostRaceForEitherStoresNothing_AndTheRetryStoresBoth()
+    {
+        var (acmeOrder, acmeTracking) = await GivenAShipmentAsync();
+        var (globexOrder, globexTracking) = await GivenAShipmentAsync(apiKey: PlatformFixture.GlobexKey);
+        var acmeScan = Scan("acme", acmeTracking, TrackingStatus.InTransit, Start, "ARRIVED");
+        var globexScan = Scan("globex", globexTracking, TrackingStatus.OutForDelivery, Start.AddHours(2), "OUT_FOR_DELIVERY");
+        var concurrent = Scan("globex", globexTracking, TrackingStatus.InTransit, Start.AddHours(1), "DEPARTED");
+        // Another batch appends to globex's stream after this one read it and before it saves (acme's is the session's
+        // own tenant, globex's joins it).
+        var store = BeforeFirstSave.Wrap(
+            platform.Timeline.Services.GetRequiredService<IDocumentStore>(), () => Recorder.RecordAsync([concurrent], default));
+        var racing = new CarrierScanRecorder(store, TimeProvider.System, NullLogger<CarrierScanRecorder>.Instance);
+
+        await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => racing.RecordAsync([acmeScan, globexScan], default));
+
+        var (acme, acmeEvents) = await ShipmentAsync("acme", acmeOrder, acmeTracking);
+        Assert.Empty(acme.Events);
+        Assert.Empty(acmeEvents.OfType<CarrierEventRecorded>());
+        var (globex, _) = await ShipmentAsync("globex", globexOrder, globexTracking);
+        Assert.Equal([concurrent.EventId], globex.Events.Select(e => e.EventId));
+
+        // The consumer retries the batch, which now decides on what the other one stored.
+        await Recorder.RecordAsync([acmeScan, globexScan], default);
+
+        (acme, _) = await ShipmentAsync("acme", acmeOrder, acmeTracking);
+        Assert.Equal([acmeScan.EventId], acme.Events.Select(e => e.EventId));
+        (globex, _) = await ShipmentAsync("globex", globexOrder, globexTracking);
+        Assert.Equal([concurrent.EventId, globexScan.EventId], globex.Events.Select(e => e.EventId));
+        Assert.Equal(TrackingStatus.OutForDelivery, globex.Status);
+    }
+
+    [Fact]
     public async Task UnknownTrackingNumberInABatch_IsIgnored_AndTheOtherScansAreRecorded()
     {
         var (order, tracking) = await GivenAShipmentAsync();
@@ -145,4 +179,38 @@ public sealed class CarrierScanBatchTests(PlatformFixture platform)
     private static TrackingEventObserved Scan(string tenant, string tracking, TrackingStatus status, DateTimeOffset at, string code) =>
         new(StableIds.ForCarrierScan("simulator", tracking, at, code), tenant, "simulator", tracking,
             status, TrackingSubstatus.Unspecified, code, $"{code} at the Leipzig hub", at, new EventLocation("Leipzig", "04435", "DE"), null, at);
+
+    /// <summary>A document store whose sessions run <c>concurrently</c> once, just before the first of them saves.</summary>
+    public class BeforeFirstSave : DispatchProxy
+    {
+        private IDocumentStore _store = null!;
+        private Func<Task> _concurrently = null!;
+        private int _ran;
+
+        public static IDocumentStore Wrap(IDocumentStore store, Func<Task> concurrently)
+        {
+            var proxy = Create<IDocumentStore, BeforeFirstSave>();
+            var self = (BeforeFirstSave)(object)proxy;
+            self._store = store;
+            self._concurrently = concurrently;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            var result = targetMethod!.Invoke(_store, args);
+            if (result is IDocumentSession session)
+            {
+                session.Listeners.Add(new Listener(this));
+            }
+
+            return result;
+        }
+
+        private sealed class Listener(BeforeFirstSave owner) : DocumentSessionListenerBase
+        {
+            public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token) =>
+                Interlocked.Exchange(ref owner._ran, 1) == 0 ? owner._concurrently() : Task.CompletedTask;
+        }
+    }
 }

@@ -6,12 +6,14 @@ namespace Shipping.Timeline.Shipments.RecordingCarrierEvent;
 
 /// <summary>
 /// Records a batch of carrier scans: each on the stream of every shipment of its tenant that uses its carrier and
-/// tracking number. Per tenant of the batch one session, the tenants side by side: one query finds the shipments of
-/// all its tracking numbers, one round trip fetches all their streams for writing, the delivery history is read once
-/// if any scan needs it, and one <c>SaveChangesAsync</c> appends everything with optimistic concurrency (every stream
-/// at the version it was read at). Several scans of one shipment are decided one after another on the evolving state,
-/// so a batch decides exactly what the same scans one message at a time would: a duplicate changes nothing, an older
-/// scan after a newer one takes its place without moving the status.
+/// tracking number. The whole batch, whatever tenants its scans are of, is one transaction: one query finds the
+/// shipments of all its tracking numbers, one round trip per tenant fetches their streams for writing, the delivery
+/// history is read once per tenant if any scan needs it, and one <c>SaveChangesAsync</c> appends everything with
+/// optimistic concurrency (every stream at the version it was read at). A platform serves many retailers, so a batch
+/// holds a few scans of each: a transaction per tenant would cost more than the scans themselves. Several scans of one
+/// shipment are decided one after another on the evolving state, so a batch decides exactly what the same scans one
+/// message at a time would: a duplicate changes nothing, an older scan after a newer one takes its place without
+/// moving the status.
 /// </summary>
 public sealed class CarrierScanRecorder(IDocumentStore store, TimeProvider time, ILogger<CarrierScanRecorder> logger)
 {
@@ -19,60 +21,67 @@ public sealed class CarrierScanRecorder(IDocumentStore store, TimeProvider time,
     /// <returns>How many scans matched no shipment of their tenant (ignored).</returns>
     public async Task<int> RecordAsync(IReadOnlyCollection<TrackingEventObserved> scans, CancellationToken ct)
     {
-        // A session is one tenant's: the tenants of a batch are recorded side by side, each in its own transaction. When
-        // one fails the whole batch is retried, and the tenants already stored find their scans recorded (idempotent).
-        var tenants = scans.GroupBy(s => s.TenantId, StringComparer.Ordinal).ToList();
-        if (tenants.Count == 1)
+        if (scans.Count == 0)
         {
-            return await RecordForTenantAsync(tenants[0].Key, tenants[0].ToList(), ct);
+            return 0;
         }
 
-        var unmatched = await Task.WhenAll(tenants.Select(t => RecordForTenantAsync(t.Key, t.ToList(), ct)));
-        return unmatched.Sum();
-    }
-
-    private async Task<int> RecordForTenantAsync(string tenant, List<TrackingEventObserved> scans, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession(tenant);
-
+        var tenants = scans.Select(s => s.TenantId).Distinct(StringComparer.Ordinal).ToArray();
         var numbers = scans.Select(s => s.TrackingNumber).Distinct(StringComparer.Ordinal).ToArray();
-        var candidates = await session.Query<ShipmentView>()
-            .Where(s => numbers.Contains(s.TrackingNumber))
-            .Select(s => new { s.Id, s.Carrier, s.TrackingNumber })
-            .ToListAsync(ct);
-        var byKey = candidates.ToLookup(c => (c.Carrier, c.TrackingNumber));
 
-        var scansByShipment = new Dictionary<Guid, List<TrackingEventObserved>>();
+        // The session is the first tenant's; the others' work joins its unit of work through ForTenant.
+        await using var session = store.LightweightSession(tenants[0]);
+        var candidates = await session.Query<ShipmentView>()
+            .Where(s => s.TenantIsOneOf(tenants) && numbers.Contains(s.TrackingNumber))
+            .Select(s => new { s.Id, s.TenantId, s.Carrier, s.TrackingNumber })
+            .ToListAsync(ct);
+        var byKey = candidates.ToLookup(c => (c.TenantId ?? "", c.Carrier, c.TrackingNumber));
+
+        var scansByShipment = new Dictionary<(string Tenant, Guid Id), List<TrackingEventObserved>>();
         var unmatched = 0;
         foreach (var scan in scans)
         {
             var carrier = scan.Carrier.ToLowerInvariant();
-            var matches = byKey[(carrier, scan.TrackingNumber)].ToList();
+            var matches = byKey[(scan.TenantId, carrier, scan.TrackingNumber)].ToList();
             if (matches.Count == 0)
             {
                 unmatched++;
-                logger.LogInformation("Scan {EventId} from {Carrier} matches no shipment of tenant {Tenant}; ignored", scan.EventId, carrier, tenant);
+                logger.LogInformation("Scan {EventId} from {Carrier} matches no shipment of tenant {Tenant}; ignored", scan.EventId, carrier, scan.TenantId);
                 continue;
             }
 
             foreach (var match in matches)
             {
-                if (!scansByShipment.TryGetValue(match.Id, out var list))
+                if (!scansByShipment.TryGetValue((scan.TenantId, match.Id), out var list))
                 {
-                    scansByShipment[match.Id] = list = [];
+                    scansByShipment[(scan.TenantId, match.Id)] = list = [];
                 }
 
                 list.Add(scan);
             }
         }
 
-        if (scansByShipment.Count == 0)
+        var now = time.GetUtcNow();
+        var appended = false;
+        foreach (var tenant in scansByShipment.GroupBy(s => s.Key.Tenant, StringComparer.Ordinal))
         {
-            return unmatched;
+            IDocumentOperations operations = tenant.Key == session.TenantId ? session : session.ForTenant(tenant.Key);
+            appended |= await AppendAsync(operations, tenant.ToDictionary(s => s.Key.Id, s => s.Value), now, ct);
         }
 
-        var ids = scansByShipment.Keys.ToList();
-        var streams = await session.Events.FetchManyForWriting<Shipment>(ids, ct);
+        if (appended)
+        {
+            await session.SaveChangesAsync(ct);
+        }
+
+        return unmatched;
+    }
+
+    /// <summary>Decides the scans of one tenant's shipments and appends what they decide to the unit of work.</summary>
+    /// <returns>Whether anything was appended.</returns>
+    private static async Task<bool> AppendAsync(IDocumentOperations operations, Dictionary<Guid, List<TrackingEventObserved>> scansByShipment, DateTimeOffset now, CancellationToken ct)
+    {
+        var streams = await operations.Events.FetchManyForWriting<Shipment>(scansByShipment.Keys.ToList(), ct);
 
         // History is read only when a scan could move a prediction (a handover without a carrier estimate), and then
         // once for every route of the batch that may need it. Recording scans only ever narrows what NeedsHistory
@@ -82,9 +91,8 @@ public sealed class CarrierScanRecorder(IDocumentStore store, TimeProvider time,
             .Select(s => (s.Aggregate!.Carrier, s.Aggregate.Route))
             .Distinct()
             .ToList();
-        var history = needingHistory.Count > 0 ? await DeliveryHistory.LoadAsync(session, needingHistory, ct) : null;
+        var history = needingHistory.Count > 0 ? await DeliveryHistory.LoadAsync(operations, needingHistory, ct) : null;
 
-        var now = time.GetUtcNow();
         var appended = false;
         foreach (var stream in streams)
         {
@@ -101,12 +109,7 @@ public sealed class CarrierScanRecorder(IDocumentStore store, TimeProvider time,
             }
         }
 
-        if (appended)
-        {
-            await session.SaveChangesAsync(ct);
-        }
-
-        return unmatched;
+        return appended;
     }
 
     /// <summary>
