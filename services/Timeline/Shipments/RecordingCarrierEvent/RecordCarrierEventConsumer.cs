@@ -5,8 +5,8 @@ namespace Shipping.Timeline.Shipments.RecordingCarrierEvent;
 
 /// <summary>
 /// Appends carrier scans to the streams of the shipments of their tenant that use their tracking numbers, a batch of
-/// scans at a time (<see cref="CarrierScanRecorder"/>): what arrived together is stored in one transaction per tenant.
-/// Concurrent appends to a stream fail optimistically and the batch is retried (recording is idempotent).
+/// scans at a time (<see cref="CarrierScanRecorder"/>): what arrived together is stored in one transaction, whatever
+/// tenants it is of. Concurrent appends to a stream fail optimistically and the batch is retried (recording is idempotent).
 /// </summary>
 public sealed class RecordCarrierEventConsumer(CarrierScanRecorder recorder) : IConsumer<Batch<TrackingEventObserved>>
 {
