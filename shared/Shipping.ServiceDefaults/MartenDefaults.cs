@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Weasel.Core;
 
@@ -39,6 +40,10 @@ public static class MartenDefaults
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
+
+        // Failed commands without their parameter values; concurrency conflicts, which are retried, not as errors.
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Logger(new MartenCommandLogger(services.GetRequiredService<ILogger<MartenCommandLogger>>())));
 
         if (!string.Equals(builder.Configuration["Marten:Daemon"], "Disabled", StringComparison.OrdinalIgnoreCase))
         {
